@@ -1,0 +1,73 @@
+/**
+ * Every failure of a call to SAURES or besmart becomes an ApiError with a
+ * message a person can read: what failed, and the server's own words when it
+ * gave any. No raw stack or raw JSON reaches the UI.
+ */
+export type Service = 'saures' | 'besmart';
+
+export type ApiErrorKind =
+  /** The request never got an answer (offline, proxy down, aborted). */
+  | 'network'
+  /** An HTTP error status (besmart 4xx/5xx, proxy 502/504). */
+  | 'http'
+  /** SAURES answered `status: "bad"` (HTTP 200 with errors). */
+  | 'service'
+  /** The body was not what the schema expects (HTML page, bad JSON, wrong shape). */
+  | 'parse';
+
+export interface ApiErrorInit {
+  service: Service;
+  kind: ApiErrorKind;
+  /** What the app was trying to do, e.g. "Loading flats". */
+  what: string;
+  /** HTTP status when there was one. */
+  status?: number;
+  /** Machine-readable code, e.g. "WrongSIDException". */
+  code?: string;
+  /** The server's own words, when it gave any. */
+  serverMessage?: string;
+}
+
+const SERVICE_NAMES: Record<Service, string> = { saures: 'SAURES', besmart: 'besmart' };
+
+function describe(init: ApiErrorInit): string {
+  const who = SERVICE_NAMES[init.service];
+  switch (init.kind) {
+    case 'network':
+      return `${init.what} failed: ${who} could not be reached${init.serverMessage ? ` (${init.serverMessage})` : ''}.`;
+    case 'http':
+      return `${init.what} failed: ${who} answered ${init.status ?? 'an error'}${
+        init.serverMessage ? ` — ${init.serverMessage}` : ''
+      }.`;
+    case 'service':
+      return `${init.what} failed: ${who} said “${init.serverMessage ?? init.code ?? 'unknown error'}”.`;
+    case 'parse':
+      return `${init.what} failed: ${who} sent an answer the app cannot read${
+        init.serverMessage ? ` (${init.serverMessage})` : ''
+      }.`;
+  }
+}
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly service: Service;
+  readonly kind: ApiErrorKind;
+  readonly what: string;
+  readonly status: number | undefined;
+  readonly code: string | undefined;
+  readonly serverMessage: string | undefined;
+
+  constructor(init: ApiErrorInit) {
+    super(describe(init));
+    this.service = init.service;
+    this.kind = init.kind;
+    this.what = init.what;
+    this.status = init.status;
+    this.code = init.code;
+    this.serverMessage = init.serverMessage;
+  }
+}
+
+export function isApiError(e: unknown): e is ApiError {
+  return e instanceof ApiError;
+}
