@@ -1,0 +1,261 @@
+import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createProxyMiddleware, redactUrl } from './proxy.ts';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+interface Upstream {
+  server: Server;
+  port: number;
+  seen: Seen[];
+}
+
+async function listen(server: Server): Promise<number> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** A real HTTP upstream on loopback that records what reached it. */
+async function startUpstream(): Promise<Upstream> {
+  const seen: Seen[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      const url = req.url ?? '';
+      if (url.includes('/problem')) {
+        res.writeHead(422, { 'content-type': 'application/problem+json', 'set-cookie': 'a=b' });
+        res.end(JSON.stringify({ title: 'Unprocessable', status: 422, detail: 'since ≥ till' }));
+      } else if (url.includes('/empty')) {
+        res.writeHead(204).end();
+      } else if (url.includes('/slow')) {
+        setTimeout(() => res.writeHead(200).end('late'), 1_000);
+      } else if (url.includes('/redirect')) {
+        res.writeHead(302, { location: 'http://example.invalid/' }).end();
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'x-upstream-secret': 'nope' });
+        res.end(JSON.stringify({ echo: { method: req.method, url, body } }));
+      }
+    });
+  });
+  return { server, port: await listen(server), seen };
+}
+
+interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: string;
+}
+
+/** Sends a request with the path exactly as given (fetch would normalise "..", raw http does not). */
+function raw(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+let saures: Upstream;
+let besmart: Upstream;
+let bystander: Upstream;
+let proxy: Server;
+let proxyPort: number;
+const logs: string[] = [];
+
+beforeAll(async () => {
+  saures = await startUpstream();
+  besmart = await startUpstream();
+  bystander = await startUpstream();
+  const mw = createProxyMiddleware({
+    targets: { saures: `http://127.0.0.1:${saures.port}`, besmart: `http://127.0.0.1:${besmart.port}/api` },
+    log: (line) => logs.push(line),
+    maxBodyBytes: 64 * 1024,
+    timeoutMs: 300,
+  });
+  proxy = createServer((req, res) =>
+    mw(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('app page');
+    }),
+  );
+  proxyPort = await listen(proxy);
+});
+
+afterAll(async () => {
+  for (const s of [proxy, saures.server, besmart.server, bystander.server]) {
+    s.closeAllConnections();
+    await new Promise((r) => s.close(r));
+  }
+});
+
+beforeEach(() => {
+  saures.seen.length = 0;
+  besmart.seen.length = 0;
+  bystander.seen.length = 0;
+  logs.length = 0;
+});
+
+describe('forwarding', () => {
+  it('maps /saures/<path> to SAURES_URL/<path> with the query unchanged', async () => {
+    const res = await raw(proxyPort, 'GET', '/saures/api/meter/meters/?sid=s3cr3t-sid&flat_id=7');
+    expect(res.status).toBe(200);
+    expect(saures.seen).toHaveLength(1);
+    expect(saures.seen[0]).toMatchObject({ method: 'GET', url: '/api/meter/meters/?sid=s3cr3t-sid&flat_id=7' });
+  });
+
+  it('maps /besmart/<path> below BESMART_URL’s own path', async () => {
+    await raw(proxyPort, 'GET', '/besmart/sensors/1.2/signals/32/data?since=1&till=2');
+    expect(besmart.seen[0]?.url).toBe('/api/sensors/1.2/signals/32/data?since=1&till=2');
+    expect(saures.seen).toHaveLength(0);
+  });
+
+  it('passes form data, JSON and plain-text bodies byte for byte, with their content type', async () => {
+    const form = 'email=demo%40saures.ru&password=p%C3%A4ss';
+    await raw(proxyPort, 'POST', '/saures/api/auth/login', { 'content-type': 'application/x-www-form-urlencoded' }, form);
+    const multipart = '--XYZ\r\nContent-Disposition: form-data; name="email"\r\n\r\ndemo@saures.ru\r\n--XYZ--\r\n';
+    await raw(proxyPort, 'POST', '/saures/api/auth/login', { 'content-type': 'multipart/form-data; boundary=XYZ' }, multipart);
+    const json = JSON.stringify({ time: [1], value: [2.5] });
+    await raw(proxyPort, 'PUT', '/besmart/sensors/1.2/signals/32/data', { 'content-type': 'application/json' }, json);
+    const text = '{ "login": "operator", "password": "pw" }';
+    await raw(proxyPort, 'POST', '/besmart/users/token', { 'content-type': 'text/plain' }, text);
+
+    expect(saures.seen.map((s) => [s.body, s.headers['content-type']])).toEqual([
+      [form, 'application/x-www-form-urlencoded'],
+      [multipart, 'multipart/form-data; boundary=XYZ'],
+    ]);
+    expect(besmart.seen.map((s) => [s.method, s.body, s.headers['content-type']])).toEqual([
+      ['PUT', json, 'application/json'],
+      ['POST', text, 'text/plain'],
+    ]);
+  });
+
+  it('forwards Authorization and X-Auth, and nothing else the browser sent', async () => {
+    await raw(proxyPort, 'DELETE', '/besmart/sensors/1.2', {
+      authorization: 'Bearer tok-123',
+      'x-auth': 'workspace-key',
+      cookie: 'session=abc',
+      'x-forwarded-for': '10.0.0.1',
+      'x-custom': 'leak',
+      referer: 'http://127.0.0.1/secret-page',
+    });
+    const headers = besmart.seen[0]?.headers ?? {};
+    expect(besmart.seen[0]?.method).toBe('DELETE');
+    expect(headers.authorization).toBe('Bearer tok-123');
+    expect(headers['x-auth']).toBe('workspace-key');
+    expect(headers.cookie).toBeUndefined();
+    expect(headers['x-forwarded-for']).toBeUndefined();
+    expect(headers['x-custom']).toBeUndefined();
+    expect(headers.referer).toBeUndefined();
+    expect(headers.host).toBe(`127.0.0.1:${besmart.port}`);
+  });
+
+  it('returns upstream status codes and bodies unchanged, without upstream cookies or extra headers', async () => {
+    const problem = await raw(proxyPort, 'POST', '/besmart/sensors/states/problem');
+    expect(problem.status).toBe(422);
+    expect(problem.headers['content-type']).toBe('application/problem+json');
+    expect(JSON.parse(problem.body)).toEqual({ title: 'Unprocessable', status: 422, detail: 'since ≥ till' });
+    expect(problem.headers['set-cookie']).toBeUndefined();
+
+    const empty = await raw(proxyPort, 'PUT', '/besmart/empty', { 'content-type': 'application/json' }, '{}');
+    expect(empty.status).toBe(204);
+    expect(empty.body).toBe('');
+
+    const ok = await raw(proxyPort, 'GET', '/saures/api/company/flats?sid=x');
+    expect(ok.headers['x-upstream-secret']).toBeUndefined();
+    expect(ok.headers['content-type']).toBe('application/json; charset=utf-8');
+  });
+
+  it('does not follow an upstream redirect to another host', async () => {
+    const res = await raw(proxyPort, 'GET', '/saures/redirect');
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBeUndefined();
+  });
+});
+
+describe('not an open proxy', () => {
+  const attempts: [string, string][] = [
+    ['another host after a double slash', `/saures//127.0.0.1:BYSTANDER/steal`],
+    ['dot-dot traversal', '/besmart/../saures/x'],
+    ['dot-dot deep traversal', '/besmart/sensors/../../../etc/passwd'],
+    ['encoded dot-dot', '/besmart/%2e%2e/%2e%2e/x'],
+    ['encoded slash', '/saures/api%2f..%2fx'],
+    ['double-encoded traversal', '/saures/%252e%252e/x'],
+    ['backslash', '/saures/..\\x'],
+    ['absolute URL as request target', 'http://127.0.0.1:BYSTANDER/steal'],
+  ];
+  it.each(attempts)('refuses %s with a 4xx and reaches no other host', async (_name, path) => {
+    const res = await raw(proxyPort, 'GET', path.replace('BYSTANDER', String(bystander.port)));
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(bystander.seen).toHaveLength(0);
+    expect([...saures.seen, ...besmart.seen].every((s) => !s.url.includes('..') && !s.url.includes('steal'))).toBe(true);
+  });
+
+  it('leaves other prefixes to the app server and forwards nothing', async () => {
+    for (const path of ['/other/x', '/sauresx/api', '/api/company/flats', `/127.0.0.1:${bystander.port}/x`]) {
+      const res = await raw(proxyPort, 'GET', path);
+      expect(res.body).toBe('app page');
+    }
+    expect([...saures.seen, ...besmart.seen, ...bystander.seen]).toHaveLength(0);
+  });
+
+  it('refuses an oversized body with 413', async () => {
+    const res = await raw(proxyPort, 'PUT', '/besmart/sensors/signals/data', { 'content-type': 'application/json' }, Buffer.alloc(70 * 1024, 'a'));
+    expect(res.status).toBe(413);
+    expect(besmart.seen).toHaveLength(0);
+  });
+});
+
+describe('upstream failures', () => {
+  it('answers 504 when the upstream is too slow', async () => {
+    const res = await raw(proxyPort, 'GET', '/saures/slow');
+    expect(res.status).toBe(504);
+    expect(JSON.parse(res.body)).toMatchObject({ status: 504 });
+  });
+
+  it('answers 502 when the upstream is down', async () => {
+    const dead = createServer();
+    const port = await listen(dead);
+    await new Promise((r) => dead.close(r));
+    const mw = createProxyMiddleware({ targets: { saures: `http://127.0.0.1:${port}`, besmart: `http://127.0.0.1:${port}` }, log: () => {} });
+    const front = createServer((req, res) => mw(req, res, () => res.writeHead(404).end()));
+    const frontPort = await listen(front);
+    const res = await raw(frontPort, 'GET', '/saures/api/company/flats');
+    expect(res.status).toBe(502);
+    expect(JSON.parse(res.body)).toMatchObject({ title: 'Bad Gateway', status: 502 });
+    await new Promise((r) => front.close(r));
+  });
+});
+
+describe('logging', () => {
+  it('never writes a password, token or sid', async () => {
+    await raw(proxyPort, 'GET', '/saures/api/company/flats?sid=s3cr3t-sid&flat_id=1');
+    await raw(proxyPort, 'POST', '/saures/api/auth/login', { 'content-type': 'application/x-www-form-urlencoded' }, 'email=a%40b.c&password=hunter2');
+    await raw(proxyPort, 'GET', '/besmart/users/token', { authorization: 'Bearer tok-secret' });
+    await raw(proxyPort, 'POST', '/besmart/users/token', { 'x-auth': 'ws-secret', 'content-type': 'text/plain' }, '{"login":"op","password":"hunter2"}');
+    await raw(proxyPort, 'GET', '/besmart/x?token=tok-secret&password=hunter2');
+    const all = logs.join('\n');
+    expect(logs.length).toBeGreaterThanOrEqual(5);
+    for (const secret of ['s3cr3t-sid', 'hunter2', 'tok-secret', 'ws-secret']) expect(all).not.toContain(secret);
+    expect(all).toContain('sid=[redacted]&flat_id=1');
+  });
+
+  it('redacts sid, token and password query values however they are cased', () => {
+    expect(redactUrl('/saures/api/meter/meters/?SID=abc&flat_id=2&Password=x')).toBe(
+      '/saures/api/meter/meters/?SID=[redacted]&flat_id=2&Password=[redacted]',
+    );
+  });
+});

@@ -1,0 +1,190 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export type ProxyService = 'saures' | 'besmart';
+
+export interface ProxyOptions {
+  /** Upstream base URL per service, e.g. { saures: 'https://lk.saures.ru', besmart: 'https://api.besmart.energy/api' }. */
+  targets: Record<ProxyService, string>;
+  /** Where log lines go (default console.log). Lines never hold a password, token or sid. */
+  log?: (line: string) => void;
+  /** Largest request body accepted, in bytes (default 16 MiB). */
+  maxBodyBytes?: number;
+  /** Upstream time limit in ms (default 30 s) before answering 504. */
+  timeoutMs?: number;
+}
+
+type Next = (err?: unknown) => void;
+
+/** Request headers that cross the proxy; nothing else is forwarded (no cookies, no host). */
+const FORWARDED_REQUEST_HEADERS = ['authorization', 'x-auth', 'content-type', 'accept'] as const;
+/** Response headers that come back; set-cookie, location and the like stay behind. */
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'cache-control'] as const;
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+const SECRET_QUERY_KEYS = /^(sid|token|password|pass|key|x-auth|authorization)$/i;
+
+class ProxyRefusal extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Replaces the values of sid, token, password… in a URL's query for logging. */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const params = url
+    .slice(q + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const key = eq < 0 ? pair : pair.slice(0, eq);
+      let name = key;
+      try {
+        name = decodeURIComponent(key);
+      } catch {
+        // keep the raw key
+      }
+      return SECRET_QUERY_KEYS.test(name) ? `${key}=[redacted]` : pair;
+    });
+  return `${url.slice(0, q)}?${params.join('&')}`;
+}
+
+/**
+ * Works out the upstream URL for a same-origin request, or refuses it.
+ * Returns null when the path is not ours (another prefix): the caller lets
+ * the app server handle it. Never returns a URL outside the configured base.
+ */
+export function resolveTarget(rawUrl: string, targets: Record<ProxyService, string>): URL | null {
+  if (!rawUrl.startsWith('/')) throw new ProxyRefusal(400, 'Only origin-form request targets are accepted.');
+  const q = rawUrl.indexOf('?');
+  const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
+  const search = q < 0 ? '' : rawUrl.slice(q);
+  const match = /^\/(saures|besmart)(\/.*)?$/.exec(path);
+  if (!match) return null;
+  const service = match[1] === 'saures' ? 'saures' : 'besmart';
+  const rest = match[2];
+  if (rest === undefined || rest === '/') throw new ProxyRefusal(404, 'No upstream path given.');
+  if (/[\\\s]/.test(rest) || rest.includes('//')) throw new ProxyRefusal(400, 'Malformed path.');
+  if (/%(2e|2f|5c|25|00)/i.test(rest)) throw new ProxyRefusal(400, 'Encoded dots, slashes or percent signs are not allowed in the path.');
+  for (const segment of rest.split('/')) {
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(segment);
+    } catch {
+      throw new ProxyRefusal(400, 'Malformed percent-encoding in the path.');
+    }
+    if (decoded === '.' || decoded === '..') throw new ProxyRefusal(400, 'Path traversal is not allowed.');
+  }
+  const base = new URL(targets[service]);
+  const basePath = base.pathname.replace(/\/+$/, '');
+  const target = new URL(`${base.origin}${basePath}${rest}${search}`);
+  if (target.origin !== base.origin || !target.pathname.startsWith(`${basePath}/`)) {
+    throw new ProxyRefusal(400, 'The path leaves the configured upstream.');
+  }
+  return target;
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > limit) throw new ProxyRefusal(413, `Request body larger than ${limit} bytes.`);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buf.length;
+    if (size > limit) throw new ProxyRefusal(413, `Request body larger than ${limit} bytes.`);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+function sendProblem(res: ServerResponse, status: number, title: string, detail: string): void {
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  res.writeHead(status, { 'content-type': 'application/problem+json' });
+  res.end(JSON.stringify({ type: 'about:blank', title, status, detail }));
+}
+
+/**
+ * The thin same-origin proxy: /saures/<path> → ${SAURES_URL}/<path>,
+ * /besmart/<path> → ${BESMART_URL}/<path>. Method, query, body and the
+ * Authorization / X-Auth headers pass through; status and body come back
+ * unchanged. Connect-style, so Vite's dev and preview servers both mount it.
+ */
+export function createProxyMiddleware(options: ProxyOptions) {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const limit = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  for (const url of Object.values(options.targets)) new URL(url); // fail fast on a bad base URL
+
+  return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
+    const rawUrl = req.url ?? '/';
+    const method = (req.method ?? 'GET').toUpperCase();
+    const started = Date.now();
+    let target: URL | null;
+    try {
+      target = resolveTarget(rawUrl, options.targets);
+    } catch (e) {
+      if (e instanceof ProxyRefusal) {
+        log(`[proxy] ${method} ${redactUrl(rawUrl)} refused ${e.status}: ${e.message}`);
+        sendProblem(res, e.status, 'Request refused by the proxy', e.message);
+        return;
+      }
+      throw e;
+    }
+    if (!target) {
+      next();
+      return;
+    }
+    const upstream = target;
+    void (async () => {
+      try {
+        if (!METHODS.has(method)) throw new ProxyRefusal(405, `Method ${method} is not forwarded.`);
+        const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, limit);
+        const headers: Record<string, string> = {};
+        for (const name of FORWARDED_REQUEST_HEADERS) {
+          const value = req.headers[name];
+          if (typeof value === 'string') headers[name] = value;
+        }
+        let answer: Response;
+        try {
+          answer = await fetch(upstream, {
+            method,
+            headers,
+            body: body && body.length > 0 ? body : null,
+            redirect: 'manual',
+            signal: AbortSignal.timeout(timeoutMs),
+          });
+        } catch (e) {
+          const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
+          log(`[proxy] ${method} ${redactUrl(rawUrl)} → ${timedOut ? 504 : 502} (${Date.now() - started} ms)`);
+          if (timedOut) sendProblem(res, 504, 'Gateway Timeout', `The upstream service did not answer within ${timeoutMs / 1000} s.`);
+          else sendProblem(res, 502, 'Bad Gateway', 'The upstream service could not be reached.');
+          return;
+        }
+        const out = Buffer.from(await answer.arrayBuffer());
+        const outHeaders: Record<string, string> = {};
+        for (const name of FORWARDED_RESPONSE_HEADERS) {
+          const value = answer.headers.get(name);
+          if (value !== null) outHeaders[name] = value;
+        }
+        res.writeHead(answer.status, outHeaders);
+        res.end(method === 'HEAD' ? undefined : out);
+        log(`[proxy] ${method} ${redactUrl(rawUrl)} → ${answer.status} (${Date.now() - started} ms)`);
+      } catch (e) {
+        if (e instanceof ProxyRefusal) {
+          log(`[proxy] ${method} ${redactUrl(rawUrl)} refused ${e.status}: ${e.message}`);
+          sendProblem(res, e.status, 'Request refused by the proxy', e.message);
+        } else {
+          log(`[proxy] ${method} ${redactUrl(rawUrl)} failed: ${e instanceof Error ? e.name : 'error'}`);
+          sendProblem(res, 502, 'Bad Gateway', 'The proxy could not complete the request.');
+        }
+      }
+    })();
+  };
+}
