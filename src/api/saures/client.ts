@@ -1,0 +1,109 @@
+import type { z } from 'zod';
+import { ApiError } from '../errors.ts';
+import { parseJsonText, parseWith, send, type HttpRequest } from '../http.ts';
+import {
+  envelopeSchema,
+  flatsDataSchema,
+  loginDataSchema,
+  metersDataSchema,
+  type SauresErrorItem,
+  type SauresFlat,
+  type SauresSensor,
+  type SauresSession,
+} from './schemas.ts';
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+/** `status: "bad"` → ApiError of kind "service": code = exception name, serverMessage = the server's words. */
+function serviceError(what: string, errors: SauresErrorItem[]): ApiError {
+  return new ApiError({
+    service: 'saures',
+    kind: 'service',
+    what,
+    code: errors.find((e) => e.code !== undefined)?.code,
+    serverMessage: errors.length > 0 ? errors.map((e) => e.message).join('; ') : undefined,
+  });
+}
+
+async function call<S extends z.ZodType>(req: Omit<HttpRequest, 'service'>, dataSchema: S): Promise<z.infer<S>> {
+  const res = await send({ ...req, service: 'saures' });
+  if (res.status < 200 || res.status >= 300) {
+    throw new ApiError({
+      service: 'saures',
+      kind: 'http',
+      what: req.what,
+      status: res.status,
+      serverMessage: res.contentType.includes('text/plain') ? res.text.trim().slice(0, 200) || undefined : undefined,
+    });
+  }
+  const envelope = parseWith('saures', req.what, envelopeSchema, parseJsonText('saures', req.what, res));
+  if (envelope.status === 'bad') throw serviceError(req.what, envelope.errors);
+  return parseWith('saures', req.what, dataSchema, envelope.data);
+}
+
+/**
+ * POST /api/auth/login — form data `email` (login, an e-mail address) and
+ * `password`. Returns `sid` (session id, valid about 15 minutes; reuse it —
+ * logging in before every request gets the IP banned) and `role` (1 = житель,
+ * resident). A wrong e-mail or password is a "service" ApiError with the
+ * server's Russian message.
+ */
+export async function login(
+  credentials: { email: string; password: string },
+  options: CallOptions = {},
+): Promise<SauresSession> {
+  return call(
+    {
+      method: 'POST',
+      path: '/api/auth/login',
+      body: new URLSearchParams({ email: credentials.email, password: credentials.password }),
+      what: 'Signing in to SAURES',
+      signal: options.signal,
+    },
+    loginDataSchema,
+  );
+}
+
+/**
+ * GET /api/company/flats?sid= — the account's flats (квартиры). Each has `id`,
+ * `house` (address of the building), `number` (flat or office number, text),
+ * `personal_account` (лицевой счёт, billing account, often "") and `enable`
+ * (false = switched off). An expired sid is a "service" ApiError with code
+ * "WrongSIDException".
+ */
+export async function getFlats(sid: string, options: CallOptions = {}): Promise<SauresFlat[]> {
+  return call(
+    { path: '/api/company/flats', query: { sid }, what: 'Loading flats', signal: options.signal },
+    flatsDataSchema,
+  );
+}
+
+/**
+ * GET /api/meter/meters/?sid=&flat_id= (the trailing slash is part of the
+ * path) — the controllers (УСПД, "sensors") of one flat with their meters.
+ * Controller: `sn` serial, `bat` battery %, `rssi` Wi-Fi signal dB, `ssid`
+ * Wi-Fi name, `local_ip`, `firmware`/`hardware` versions, `last_connection`
+ * (last contact), `request_dt` (readings requested), `readout_dt` (readings
+ * sent) — Moscow time, normalised to UTC epoch ms. Meter: `meter_name` (often
+ * ""), `sn`, `value` (sum of tariffs), `vals` (per tariff), `state` (0 = no
+ * errors, 1 open circuit, 2 short circuit, …) and `type`: 1 cold water,
+ * 2 hot water, 3 gas (the reference says litres; real readings look like m³),
+ * 4 leak (0 dry, 1 leak), 5 temperature °C, 6 ball-valve command (0 open,
+ * 1 close), 7 heat (Wh), 8 electricity (Wh per the reference; real readings
+ * look like kWh), 9 dry contact (0 off, 1 on), 10 ball-valve state (0 no
+ * module, 1 unknown, 2 open, 3 closed); 11 heat kWh, 13 heat Gcal,
+ * 14 pressure bar and any other number are kept as sent.
+ */
+export async function getMeters(sid: string, flatId: number, options: CallOptions = {}): Promise<SauresSensor[]> {
+  return call(
+    {
+      path: '/api/meter/meters/',
+      query: { sid, flat_id: flatId },
+      what: `Loading meters of flat ${flatId}`,
+      signal: options.signal,
+    },
+    metersDataSchema,
+  );
+}
