@@ -30,12 +30,14 @@ function isTestFile(file) {
 function violation(from, to, source, file) {
   if (from.layer === 'other' || from.layer === 'mocks') return null;
   if (to === null) {
-    if (from.layer === 'api' && REACT_PACKAGES.test(source)) return 'src/api knows no React (nor zustand or react-query).';
+    if (from.layer === 'api' && REACT_PACKAGES.test(source))
+      return 'src/api knows no React (nor zustand or react-query).';
     return null;
   }
   if (to.layer === 'mocks' && !isTestFile(file)) return 'src/ never imports mocks/ (tests and demo wiring aside).';
   if (isTestFile(file)) return null;
-  if (from.layer === 'api' && ['app', 'features', 'components'].includes(to.layer)) return 'src/api is the bottom layer.';
+  if (from.layer === 'api' && ['app', 'features', 'components'].includes(to.layer))
+    return 'src/api is the bottom layer.';
   if ((from.layer === 'components' || from.layer === 'lib') && ['app', 'features'].includes(to.layer))
     return 'components/ and lib/ sit below features and app.';
   if (from.layer === 'features' && to.layer === 'app') return 'features never import app/.';
@@ -56,7 +58,12 @@ const layersRule = {
       const message = violation(from, to, source, file);
       if (message) context.report({ node: node.source, message: `Import "${source}": ${message}` });
     };
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };
 

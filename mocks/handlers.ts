@@ -20,10 +20,7 @@ async function toFakeRequest(request: Request, prefix: string): Promise<FakeRequ
  * msw handlers that route the app's same-origin calls (/saures/*, /besmart/*)
  * straight to the fakes — the proxy's job, minus the network. For unit tests.
  */
-export function createHandlers(
-  fakes: { saures?: FakeService; besmart?: FakeService },
-  origin = 'http://localhost',
-) {
+export function createHandlers(fakes: { saures?: FakeService; besmart?: FakeService }, origin = 'http://localhost') {
   const services = (['saures', 'besmart'] as const).flatMap((service) => {
     const fake = fakes[service];
     return fake ? [{ service, fake }] : [];

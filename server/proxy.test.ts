@@ -56,12 +56,20 @@ interface RawAnswer {
 }
 
 /** Sends a request with the path exactly as given (fetch would normalise "..", raw http does not). */
-function raw(port: number, method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<RawAnswer> {
+function raw(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string | Buffer,
+): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+      );
     });
     req.on('error', reject);
     if (body !== undefined) req.write(body);
@@ -124,9 +132,21 @@ describe('forwarding', () => {
 
   it('passes form data, JSON and plain-text bodies byte for byte, with their content type', async () => {
     const form = 'email=demo%40saures.ru&password=p%C3%A4ss';
-    await raw(proxyPort, 'POST', '/saures/api/auth/login', { 'content-type': 'application/x-www-form-urlencoded' }, form);
+    await raw(
+      proxyPort,
+      'POST',
+      '/saures/api/auth/login',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      form,
+    );
     const multipart = '--XYZ\r\nContent-Disposition: form-data; name="email"\r\n\r\ndemo@saures.ru\r\n--XYZ--\r\n';
-    await raw(proxyPort, 'POST', '/saures/api/auth/login', { 'content-type': 'multipart/form-data; boundary=XYZ' }, multipart);
+    await raw(
+      proxyPort,
+      'POST',
+      '/saures/api/auth/login',
+      { 'content-type': 'multipart/form-data; boundary=XYZ' },
+      multipart,
+    );
     const json = JSON.stringify({ time: [1], value: [2.5] });
     await raw(proxyPort, 'PUT', '/besmart/sensors/1.2/signals/32/data', { 'content-type': 'application/json' }, json);
     const text = '{ "login": "operator", "password": "pw" }';
@@ -201,7 +221,9 @@ describe('not an open proxy', () => {
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
     expect(bystander.seen).toHaveLength(0);
-    expect([...saures.seen, ...besmart.seen].every((s) => !s.url.includes('..') && !s.url.includes('steal'))).toBe(true);
+    expect([...saures.seen, ...besmart.seen].every((s) => !s.url.includes('..') && !s.url.includes('steal'))).toBe(
+      true,
+    );
   });
 
   it('leaves other prefixes to the app server and forwards nothing', async () => {
@@ -213,7 +235,13 @@ describe('not an open proxy', () => {
   });
 
   it('refuses an oversized body with 413', async () => {
-    const res = await raw(proxyPort, 'PUT', '/besmart/sensors/signals/data', { 'content-type': 'application/json' }, Buffer.alloc(70 * 1024, 'a'));
+    const res = await raw(
+      proxyPort,
+      'PUT',
+      '/besmart/sensors/signals/data',
+      { 'content-type': 'application/json' },
+      Buffer.alloc(70 * 1024, 'a'),
+    );
     expect(res.status).toBe(413);
     expect(besmart.seen).toHaveLength(0);
   });
@@ -230,7 +258,10 @@ describe('upstream failures', () => {
     const dead = createServer();
     const port = await listen(dead);
     await new Promise((r) => dead.close(r));
-    const mw = createProxyMiddleware({ targets: { saures: `http://127.0.0.1:${port}`, besmart: `http://127.0.0.1:${port}` }, log: () => {} });
+    const mw = createProxyMiddleware({
+      targets: { saures: `http://127.0.0.1:${port}`, besmart: `http://127.0.0.1:${port}` },
+      log: () => {},
+    });
     const front = createServer((req, res) => mw(req, res, () => res.writeHead(404).end()));
     const frontPort = await listen(front);
     const res = await raw(frontPort, 'GET', '/saures/api/company/flats');
@@ -243,9 +274,21 @@ describe('upstream failures', () => {
 describe('logging', () => {
   it('never writes a password, token or sid', async () => {
     await raw(proxyPort, 'GET', '/saures/api/company/flats?sid=s3cr3t-sid&flat_id=1');
-    await raw(proxyPort, 'POST', '/saures/api/auth/login', { 'content-type': 'application/x-www-form-urlencoded' }, 'email=a%40b.c&password=hunter2');
+    await raw(
+      proxyPort,
+      'POST',
+      '/saures/api/auth/login',
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      'email=a%40b.c&password=hunter2',
+    );
     await raw(proxyPort, 'GET', '/besmart/users/token', { authorization: 'Bearer tok-secret' });
-    await raw(proxyPort, 'POST', '/besmart/users/token', { 'x-auth': 'ws-secret', 'content-type': 'text/plain' }, '{"login":"op","password":"hunter2"}');
+    await raw(
+      proxyPort,
+      'POST',
+      '/besmart/users/token',
+      { 'x-auth': 'ws-secret', 'content-type': 'text/plain' },
+      '{"login":"op","password":"hunter2"}',
+    );
     await raw(proxyPort, 'GET', '/besmart/x?token=tok-secret&password=hunter2');
     const all = logs.join('\n');
     expect(logs.length).toBeGreaterThanOrEqual(5);

@@ -68,7 +68,8 @@ export function resolveTarget(rawUrl: string, targets: Record<ProxyService, stri
   const rest = match[2];
   if (rest === undefined || rest === '/') throw new ProxyRefusal(404, 'No upstream path given.');
   if (/[\\\s]/.test(rest) || rest.includes('//')) throw new ProxyRefusal(400, 'Malformed path.');
-  if (/%(2e|2f|5c|25|00)/i.test(rest)) throw new ProxyRefusal(400, 'Encoded dots, slashes or percent signs are not allowed in the path.');
+  if (/%(2e|2f|5c|25|00)/i.test(rest))
+    throw new ProxyRefusal(400, 'Encoded dots, slashes or percent signs are not allowed in the path.');
   for (const segment of rest.split('/')) {
     let decoded: string;
     try {
@@ -156,14 +157,20 @@ export function createProxyMiddleware(options: ProxyOptions) {
           answer = await fetch(upstream, {
             method,
             headers,
-            body: body && body.length > 0 ? body : null,
+            body: body && body.length > 0 ? new Uint8Array(body) : null,
             redirect: 'manual',
             signal: AbortSignal.timeout(timeoutMs),
           });
         } catch (e) {
           const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
           log(`[proxy] ${method} ${redactUrl(rawUrl)} → ${timedOut ? 504 : 502} (${Date.now() - started} ms)`);
-          if (timedOut) sendProblem(res, 504, 'Gateway Timeout', `The upstream service did not answer within ${timeoutMs / 1000} s.`);
+          if (timedOut)
+            sendProblem(
+              res,
+              504,
+              'Gateway Timeout',
+              `The upstream service did not answer within ${timeoutMs / 1000} s.`,
+            );
           else sendProblem(res, 502, 'Bad Gateway', 'The upstream service could not be reached.');
           return;
         }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { envelopeSchema, flatsDataSchema, loginDataSchema, metersDataSchema } from '../../src/api/saures/schemas.ts';
 import type { FakeRequest } from '../types.ts';
 import { buildSauresDataset, renderSensor } from './data.ts';
@@ -178,5 +179,35 @@ describe('fake SAURES', () => {
     );
     const foreign: unknown = JSON.parse((await fake.handle(get('/api/meter/meters/', { sid, flat_id: '999' }))).body);
     expect(foreign).toEqual({ status: 'bad', errors: ['Недостаточно прав!'], data: {} });
+  });
+});
+
+describe('advance-clock control', () => {
+  it('lets time pass for the fake: a repeat is no longer a duplicate, and reset puts the clock back', async () => {
+    const fake = createSauresFake({ now: () => 1_700_000_000_000 });
+    const login = (password = 'demo') => ({
+      method: 'POST',
+      path: '/api/auth/login',
+      query: new URLSearchParams(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `email=demo%40saures.ru&password=${password}`,
+    });
+    const first = z
+      .object({ data: z.object({ sid: z.string() }) })
+      .parse(JSON.parse((await fake.handle(login())).body));
+    const flats = {
+      method: 'GET',
+      path: '/api/company/flats',
+      query: new URLSearchParams({ sid: first.data.sid }),
+      headers: {},
+      body: '',
+    };
+    expect((await fake.handle(flats)).body).toContain('"status":"ok"');
+    expect((await fake.handle(flats)).body).toContain('DuplicateRequestException');
+    expect(fake.control('advance-clock', new URLSearchParams({ ms: '1000' })).status).toBe(200);
+    expect((await fake.handle(flats)).body).toContain('"status":"ok"');
+    expect(fake.control('advance-clock', new URLSearchParams({ ms: String(15 * 60_000) })).status).toBe(200);
+    expect((await fake.handle(flats)).body).toContain('WrongSIDException');
+    expect(fake.control('advance-clock', new URLSearchParams({ ms: '-5' })).status).toBe(422);
   });
 });

@@ -60,7 +60,10 @@ interface Session {
 }
 
 export function createSauresFake(options: FakeOptions & { seed?: number } = {}): SauresFake {
-  const now = options.now ?? Date.now;
+  const clock = options.now ?? Date.now;
+  /** Moved by the "advance-clock" control, so e2e tests can let time pass without waiting. */
+  let clockOffset = 0;
+  const now = () => clock() + clockOffset;
   const seed = options.seed ?? DEFAULT_SAURES_SEED;
   const dataset = buildSauresDataset(seed, options.dataset ?? 'default');
   const controllersByFlat = new Map<number, SeedController[]>();
@@ -202,8 +205,15 @@ export function createSauresFake(options: FakeOptions & { seed?: number } = {}):
     control(action, params) {
       switch (action) {
         case 'reset':
+          clockOffset = 0;
           reset();
           break;
+        case 'advance-clock': {
+          const ms = Number(params.get('ms'));
+          if (!Number.isFinite(ms) || ms < 0) return textResponse(422, 'advance-clock needs ms ≥ 0');
+          clockOffset += ms;
+          break;
+        }
         case 'expire-sessions':
           sessions.clear();
           break;

@@ -55,8 +55,8 @@ describe('parsing', () => {
     ).toThrow('not valid JSON');
   });
   it('names the first field that does not match the schema', () => {
-    expect(() => parseWith('besmart', 'Loading sensor', z.object({ a: z.object({ b: z.number() }) }), { a: { b: 'x' } })).toThrow(
-      'unexpected data at “a.b”',
-    );
+    expect(() =>
+      parseWith('besmart', 'Loading sensor', z.object({ a: z.object({ b: z.number() }) }), { a: { b: 'x' } }),
+    ).toThrow('unexpected data at “a.b”');
   });
 });

@@ -102,12 +102,7 @@ export function parseJsonText(service: Service, what: string, res: HttpResponse)
 }
 
 /** Validates with zod; a mismatch is an ApiError of kind "parse" naming the first bad field. */
-export function parseWith<S extends z.ZodType>(
-  service: Service,
-  what: string,
-  schema: S,
-  value: unknown,
-): z.infer<S> {
+export function parseWith<S extends z.ZodType>(service: Service, what: string, schema: S, value: unknown): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -1,0 +1,47 @@
+import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
+import { createProxyMiddleware } from './proxy.ts';
+import { publicConfig, resolveUpstreams, type Upstreams } from './upstreams.ts';
+
+/**
+ * Mounts the same-origin proxy on Vite's dev server (npm start) and preview
+ * server (e2e), with the built-in fakes as upstreams unless SAURES_URL /
+ * BESMART_URL are set.
+ */
+export function meterdeckProxy(): Plugin {
+  let upstreams: Promise<Upstreams> | undefined;
+
+  function mount(server: ViteDevServer | PreviewServer): void {
+    upstreams ??= resolveUpstreams(process.env).then((u) => {
+      const describe = (name: string, url: string, faked: boolean) =>
+        `  ${name.padEnd(8)} → ${faked ? `built-in fake (${url})` : url}`;
+      server.config.logger.info(
+        [
+          'meterdeck proxy:',
+          describe('/saures', u.targets.saures, u.faked.saures),
+          describe('/besmart', u.targets.besmart, u.faked.besmart),
+        ].join('\n'),
+      );
+      return u;
+    });
+    const ready = upstreams.then((u) => createProxyMiddleware({ targets: u.targets }));
+    server.middlewares.use('/__meterdeck/config', (req, res, next) => {
+      if (req.method !== 'GET') return next();
+      upstreams?.then((u) => {
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify(publicConfig(u)));
+      }, next);
+    });
+    server.middlewares.use((req, res, next) => {
+      ready.then((mw) => mw(req, res, next), next);
+    });
+    server.httpServer?.on('close', () => {
+      void upstreams?.then((u) => u.close());
+    });
+  }
+
+  return {
+    name: 'meterdeck-proxy',
+    configureServer: mount,
+    configurePreviewServer: mount,
+  };
+}
