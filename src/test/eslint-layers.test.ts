@@ -10,9 +10,9 @@ async function layerErrors(file: string, code: string): Promise<string[]> {
 
 describe('import direction (ARCHITECTURE.md)', () => {
   it('keeps React out of src/api', async () => {
-    expect(await layerErrors('src/api/x.ts', "import { useState } from 'react';\nexport const a = useState;\n")).toEqual([
-      expect.stringContaining('src/api knows no React'),
-    ]);
+    expect(
+      await layerErrors('src/api/x.ts', "import { useState } from 'react';\nexport const a = useState;\n"),
+    ).toEqual([expect.stringContaining('src/api knows no React')]);
   });
   it('stops a feature importing another feature or app, but lets it use components, lib and api', async () => {
     const code = [
@@ -35,6 +35,8 @@ describe('import direction (ARCHITECTURE.md)', () => {
     expect(await layerErrors('src/app/x.test.ts', code)).toEqual([]);
   });
   it('keeps components and lib below features', async () => {
-    expect(await layerErrors('src/components/x.tsx', "import { a } from '../features/auth/a.ts';\nexport const b = a;\n")).toHaveLength(1);
+    expect(
+      await layerErrors('src/components/x.tsx', "import { a } from '../features/auth/a.ts';\nexport const b = a;\n"),
+    ).toHaveLength(1);
   });
 });

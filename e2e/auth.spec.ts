@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { expect, fakeControl, passTime, signInBesmart, signInSaures, storageDump, test } from './fixtures.ts';
+
+test.describe('signing in', () => {
+  test('to SAURES shows the flats and says SAURES is connected', async ({ page }) => {
+    await page.goto('/');
+    await signInSaures(page);
+    await expect(page.getByRole('heading', { name: 'Flats' })).toBeVisible();
+    await expect(page.getByText('Невский проспект', { exact: false })).toBeVisible();
+    const header = page.getByLabel('Connected services');
+    await expect(header.getByText('demo@saures.ru')).toBeVisible();
+    await expect(header.getByRole('link', { name: 'Connect besmart' })).toBeVisible();
+  });
+
+  test('to besmart shows its data and the time left on the token', async ({ page }) => {
+    await page.goto('/');
+    await signInBesmart(page);
+    await expect(page.getByRole('heading', { name: 'besmart signal types' })).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
+    await expect(page.getByLabel('Connected services').getByText(/operator · (1 h 59|2 h 0) min left/)).toBeVisible();
+    await expect(page.getByLabel('Connected services').getByRole('link', { name: 'Connect SAURES' })).toBeVisible();
+  });
+
+  test('to both, connecting the second from the header', async ({ page }) => {
+    await page.goto('/');
+    await signInSaures(page);
+    await expect(page.getByRole('heading', { name: 'Flats' })).toBeVisible();
+    await page.getByRole('link', { name: 'Connect besmart' }).click();
+    await expect(page.getByText('Connected as demo@saures.ru')).toBeVisible();
+    await signInBesmart(page);
+    await page.getByRole('link', { name: 'Continue to the dashboard' }).click();
+    await expect(page.getByRole('heading', { name: 'Flats' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'besmart signal types' })).toBeVisible();
+  });
+
+  test('a wrong password shows the server’s own message and keeps the login', async ({ page }) => {
+    await page.goto('/signin');
+    await signInSaures(page, { email: 'demo@saures.ru', password: 'wrong' });
+    const saures = page.getByRole('form', { name: 'Sign in to SAURES' });
+    await expect(saures.getByRole('alert')).toHaveText('Неправильный email или пароль');
+    await expect(saures.getByLabel('E-mail')).toHaveValue('demo@saures.ru');
+
+    await signInBesmart(page, { login: 'operator', password: 'wrong', workspaceKey: 'demo-workspace' });
+    const besmart = page.getByRole('form', { name: 'Sign in to besmart' });
+    await expect(besmart.getByRole('alert')).not.toBeEmpty();
+    await expect(besmart.getByRole('alert')).not.toContainText('{');
+    await expect(besmart.getByLabel('Login')).toHaveValue('operator');
+    await expect(page).toHaveURL(/\/signin$/);
+  });
+
+  test('empty fields and a malformed e-mail get field messages before any request', async ({ page }) => {
+    const logins: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/auth/login') || r.url().includes('/users/token')) logins.push(r.url());
+    });
+    await page.goto('/signin');
+    const saures = page.getByRole('form', { name: 'Sign in to SAURES' });
+    await saures.getByRole('button', { name: 'Sign in to SAURES' }).click();
+    await expect(saures.getByText('Enter your e-mail.')).toBeVisible();
+    await expect(saures.getByText('Enter your password.')).toBeVisible();
+    await saures.getByLabel('E-mail').fill('not-an-email');
+    await saures.getByLabel('Password').fill('x');
+    await saures.getByRole('button', { name: 'Sign in to SAURES' }).click();
+    await expect(saures.getByText('Enter a valid e-mail address, like name@example.com.')).toBeVisible();
+    await expect(saures.getByLabel('E-mail')).toHaveAttribute('aria-invalid', 'true');
+
+    const besmart = page.getByRole('form', { name: 'Sign in to besmart' });
+    await besmart.getByRole('button', { name: 'Sign in to besmart' }).click();
+    await expect(besmart.getByText('Enter your login.')).toBeVisible();
+    await expect(besmart.getByText('Enter the workspace key (sent as X-Auth).')).toBeVisible();
+    expect(logins).toEqual([]);
+  });
+});
+
+test.describe('keeping the session', () => {
+  test('the sid expires mid-browse: the app signs in again by itself and the user keeps working', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('/');
+    await signInSaures(page);
+    await expect(page.getByText('Невский проспект', { exact: false })).toBeVisible();
+    // A minute later (within a second the app would rightly reuse the answer it just got)…
+    await passTime(page, 60_000);
+    await fakeControl(page, 'saures', 'expire-sessions');
+
+    const relogin = page.waitForRequest((r) => r.url().endsWith('/saures/api/auth/login') && r.method() === 'POST');
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await relogin;
+    await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+    await expect(page.getByText('Невский проспект', { exact: false })).toBeVisible();
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('after a reload with an expired sid, a prompt appears over the page and the page continues after sign-in', async ({
+    page,
+  }) => {
+    await page.clock.install();
+    await page.goto('/');
+    await signInSaures(page);
+    await expect(page.getByText('Невский проспект', { exact: false })).toBeVisible();
+    await page.reload();
+    await expect(page.getByText('Невский проспект', { exact: false })).toBeVisible();
+    await expect(page.getByRole('status', { name: /retrying/ })).toHaveCount(0);
+    await passTime(page, 60_000);
+    await fakeControl(page, 'saures', 'expire-sessions');
+    await page.getByRole('button', { name: 'Refresh' }).click();
+
+    const dialog = page.getByRole('dialog', { name: 'Sign in to SAURES again' });
+    await expect(dialog).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Flats' })).toBeAttached();
+    await expect(dialog.getByLabel('E-mail')).toHaveValue('demo@saures.ru');
+    await dialog.getByLabel('Password').fill('demo');
+    await dialog.getByRole('button', { name: 'Sign in to SAURES' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+    await expect(page.getByText('Невский проспект', { exact: false })).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('the besmart token running out while a page is open is refreshed without interruption', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('/');
+    await signInBesmart(page);
+    await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
+
+    const refreshed = page.waitForRequest((r) => r.url().endsWith('/besmart/users/token') && r.method() === 'GET');
+    await passTime(page, (118 * 60 + 30) * 1000);
+    await refreshed;
+    await expect(page.getByLabel('Connected services').getByText(/operator · (1 h 59|2 h 0) min left/)).toBeVisible();
+    await page.getByRole('button', { name: 'Refresh signal types' }).click();
+    await expect(page.getByRole('button', { name: 'Refresh signal types' })).toBeEnabled();
+    await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('a revoked besmart token opens the prompt over the page, and work resumes after sign-in', async ({ page }) => {
+    await page.goto('/');
+    await signInBesmart(page);
+    await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
+    await fakeControl(page, 'besmart', 'expire-tokens');
+    await page.getByRole('button', { name: 'Refresh signal types' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign in to besmart again' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel('Password').fill('operator');
+    await dialog.getByLabel('Workspace key').fill('demo-workspace');
+    await dialog.getByRole('button', { name: 'Sign in to besmart' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
+  });
+});
+
+test('signing out clears that service’s data and leaves no sid or token in any storage', async ({ page }) => {
+  let sid = '';
+  let token = '';
+  page.on('response', async (r) => {
+    if (r.url().endsWith('/saures/api/auth/login'))
+      sid = z.object({ data: z.object({ sid: z.string() }) }).parse(await r.json()).data.sid;
+    if (r.url().endsWith('/besmart/users/token')) token = z.object({ token: z.string() }).parse(await r.json()).token;
+  });
+  await page.goto('/');
+  await signInSaures(page);
+  await page.getByRole('link', { name: 'Connect besmart' }).click();
+  await signInBesmart(page);
+  await page.getByRole('link', { name: 'Continue to the dashboard' }).click();
+  await expect(page.getByText('Невский проспект', { exact: false })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
+  expect(sid).not.toBe('');
+  expect(token).not.toBe('');
+  expect(await storageDump(page)).toContain(sid);
+
+  await page.getByRole('button', { name: 'Sign out of SAURES' }).click();
+  await expect(page.getByRole('heading', { name: 'Flats' })).toBeHidden();
+  await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
+  let dump = await storageDump(page);
+  expect(dump).not.toContain(sid);
+  expect(dump).toContain(token);
+
+  await page.getByRole('button', { name: 'Sign out of besmart' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  dump = await storageDump(page);
+  expect(dump).not.toContain(sid);
+  expect(dump).not.toContain(token);
+  expect(dump).not.toContain('"demo"');
+  expect(await page.evaluate(() => localStorage.length)).toBe(0);
+});

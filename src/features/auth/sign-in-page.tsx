@@ -1,0 +1,89 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { runtimeConfigQuery } from '../../lib/runtime-config.ts';
+import { useSessions, useSessionState } from '../../lib/session/context.tsx';
+import { BesmartSignInForm } from './besmart-sign-in-form.tsx';
+import { SauresSignInForm } from './saures-sign-in-form.tsx';
+
+/** One page, two independent panels: sign in to either service or both. */
+export function SignInPage() {
+  const { data: config } = useQuery(runtimeConfigQuery);
+  const saures = useSessionState((s) => s.saures);
+  const besmart = useSessionState((s) => s.besmart);
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const connectedAny = saures !== null || besmart !== null;
+
+  return (
+    <div className="sign-in-page">
+      <h1>Sign in</h1>
+      <p className="muted">Connect one service or both. Residents use SAURES; operators use besmart.energy.</p>
+      <div className="sign-in-panels">
+        <section className="panel" aria-labelledby="saures-heading">
+          <h2 id="saures-heading">SAURES</h2>
+          {saures ? (
+            <Connected label={`Connected as ${saures.email}`} service="saures" />
+          ) : (
+            <SauresSignInForm
+              demoAccounts={config?.saures.demoAccounts}
+              onSignedIn={() => {
+                if (!besmart) void navigate(next);
+              }}
+            />
+          )}
+        </section>
+        <section className="panel" aria-labelledby="besmart-heading">
+          <h2 id="besmart-heading">besmart.energy</h2>
+          {besmart ? (
+            <Connected label={`Connected as ${besmart.login}`} service="besmart" />
+          ) : (
+            <BesmartSignInForm
+              demoAccounts={config?.besmart.demoAccounts}
+              onSignedIn={() => {
+                if (!saures) void navigate(next);
+              }}
+            />
+          )}
+        </section>
+      </div>
+      {connectedAny ? (
+        <p>
+          <Link to={next} className="button primary">
+            Continue to the dashboard
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Connected({ label, service }: { label: string; service: 'saures' | 'besmart' }) {
+  const signOut = useSignOut();
+  return (
+    <div className="connected">
+      <p>
+        <span className="badge ok">Connected</span> {label}
+      </p>
+      <button type="button" onClick={() => signOut(service)}>
+        Sign out of {service === 'saures' ? 'SAURES' : 'besmart'}
+      </button>
+    </div>
+  );
+}
+
+/** Signs out of one service: its session, its in-memory credentials and every cached response of it. */
+export function useSignOut() {
+  const sessions = useSessions();
+  const queryClient = useQueryClient();
+  return (service: 'saures' | 'besmart') => {
+    sessions[service].signOut();
+    void queryClient.cancelQueries({ queryKey: [service] });
+    queryClient.removeQueries({ queryKey: [service] });
+  };
+}
+
+/** Only same-app paths are followed after sign-in. */
+function safeNext(value: string | null): string {
+  return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+}

@@ -1,0 +1,59 @@
+import { useEffect, useRef } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { runtimeConfigQuery } from '../../lib/runtime-config.ts';
+import { useSessions, useSessionState } from '../../lib/session/context.tsx';
+import { BesmartSignInForm } from './besmart-sign-in-form.tsx';
+import { SauresSignInForm } from './saures-sign-in-form.tsx';
+
+/**
+ * Shown over the current page when a session ended and could not be renewed
+ * silently. The page and its state stay; the requests that failed run again
+ * once the user has signed in.
+ */
+export function SignInPrompt() {
+  const prompt = useSessionState((s) => s.prompt);
+  const saures = useSessionState((s) => s.saures);
+  const besmart = useSessionState((s) => s.besmart);
+  const sessions = useSessions();
+  const { data: config } = useQuery(runtimeConfigQuery);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const el = dialog.current;
+    if (!el) return;
+    if (prompt && !el.open) el.showModal();
+    if (!prompt && el.open) el.close();
+  }, [prompt]);
+
+  const cancel = () => {
+    if (prompt) sessions.prompt.cancel(prompt.service);
+  };
+  const name = prompt?.service === 'besmart' ? 'besmart' : 'SAURES';
+
+  return (
+    <dialog
+      ref={dialog}
+      className="sign-in-prompt"
+      aria-labelledby="sign-in-prompt-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        cancel();
+      }}
+    >
+      {prompt ? (
+        <>
+          <h2 id="sign-in-prompt-title">Sign in to {name} again</h2>
+          <p>{prompt.reason} Your page stays as it is.</p>
+          {prompt.service === 'saures' ? (
+            <SauresSignInForm defaultEmail={saures?.email} demoAccounts={config?.saures.demoAccounts} />
+          ) : (
+            <BesmartSignInForm defaultLogin={besmart?.login} demoAccounts={config?.besmart.demoAccounts} />
+          )}
+          <button type="button" className="link" onClick={cancel}>
+            Not now
+          </button>
+        </>
+      ) : null}
+    </dialog>
+  );
+}

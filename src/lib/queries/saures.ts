@@ -1,0 +1,27 @@
+import { queryOptions } from '@tanstack/react-query';
+import { getFlats, getMeters } from '../../api/saures/client.ts';
+import type { SauresSession } from '../session/saures-session.ts';
+
+const FIVE_MINUTES = 5 * 60_000;
+
+/**
+ * SAURES query options, keyed generic → specific. Cached ≥ 5 minutes: SAURES
+ * bans clients that poll faster than the data changes.
+ */
+export const sauresQueries = {
+  all: () => ['saures'] as const,
+  flats: (session: SauresSession) =>
+    queryOptions({
+      queryKey: ['saures', 'flats'] as const,
+      queryFn: () => session.call('flats', (sid) => getFlats(sid)),
+      staleTime: FIVE_MINUTES,
+      gcTime: 30 * 60_000,
+    }),
+  meters: (session: SauresSession, flatId: number) =>
+    queryOptions({
+      queryKey: ['saures', 'meters', flatId] as const,
+      queryFn: () => session.call(`meters:${flatId}`, (sid) => getMeters(sid, flatId)),
+      staleTime: FIVE_MINUTES,
+      gcTime: 30 * 60_000,
+    }),
+};

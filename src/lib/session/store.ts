@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { createStore } from 'zustand/vanilla';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
+
+export type SessionService = 'saures' | 'besmart';
+
+const sauresSessionSchema = z.object({ sid: z.string().min(1), email: z.string() });
+const besmartSessionSchema = z.object({
+  token: z.string().min(1),
+  /** Token expiry, ms since epoch. */
+  expiration: z.number(),
+  userId: z.number(),
+  login: z.string(),
+});
+export type SauresSessionState = z.infer<typeof sauresSessionSchema>;
+export type BesmartSessionState = z.infer<typeof besmartSessionSchema>;
+
+const persistedSchema = z.object({
+  saures: sauresSessionSchema.nullable().catch(null),
+  besmart: besmartSessionSchema.nullable().catch(null),
+  sauresSentAt: z.record(z.string(), z.number()).catch({}),
+});
+
+export interface SignInPrompt {
+  service: SessionService;
+  reason: string;
+}
+
+export interface SessionState {
+  saures: SauresSessionState | null;
+  besmart: BesmartSessionState | null;
+  /** The re-authentication prompt shown over the current page, if any. */
+  prompt: SignInPrompt | null;
+  /** Requests waiting out a SAURES DuplicateRequestException back-off. */
+  retrying: number;
+  /**
+   * When each SAURES request (by key, without the sid) was last sent, so that
+   * even across a reload no identical request goes out twice within a second.
+   */
+  sauresSentAt: Record<string, number>;
+}
+
+export type SessionStore = ReturnType<typeof createSessionStore>;
+
+/**
+ * sid, token and expiry live in memory and in sessionStorage (a reload keeps
+ * the session, closing the tab ends it). Never localStorage, never passwords.
+ */
+export function createSessionStore(storage: StateStorage = memoryStorage()) {
+  const initial: SessionState = { saures: null, besmart: null, prompt: null, retrying: 0, sauresSentAt: {} };
+  return createStore<SessionState>()(
+    persist(() => initial, {
+      name: 'meterdeck.session',
+      version: 1,
+      storage: createJSONStorage(() => storage),
+      partialize: (s) => ({ saures: s.saures, besmart: s.besmart, sauresSentAt: s.sauresSentAt }),
+      merge: (persisted, current) => {
+        const parsed = persistedSchema.safeParse(persisted);
+        return parsed.success ? { ...current, ...parsed.data } : current;
+      },
+    }),
+  );
+}
+
+/** A StateStorage that keeps nothing beyond this page (tests, or no sessionStorage). */
+export function memoryStorage(): StateStorage & { dump(): Record<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    getItem: (k) => data.get(k) ?? null,
+    setItem: (k, v) => {
+      data.set(k, v);
+    },
+    removeItem: (k) => {
+      data.delete(k);
+    },
+    dump: () => Object.fromEntries(data),
+  };
+}
