@@ -94,9 +94,10 @@ export function createSauresSession(deps: SauresSessionDeps) {
     if (wait > 0) await sleep(wait);
     const t = now();
     store.setState((s) => ({
-      sauresSentAt: Object.fromEntries(
-        [...Object.entries(s.sauresSentAt).filter(([, at]) => t - at < DUPLICATE_WINDOW_MS), [key, t]],
-      ),
+      sauresSentAt: Object.fromEntries([
+        ...Object.entries(s.sauresSentAt).filter(([, at]) => t - at < DUPLICATE_WINDOW_MS),
+        [key, t],
+      ]),
     }));
     return job();
   }
