@@ -145,6 +145,10 @@ function meter(
 }
 
 const reading = (rng: () => number, max: number, digits = 3) => (rng() * max).toFixed(digits);
+/** Water and gas (types 1–3) are sent in whole litres: up to `maxM3` m³. */
+const litres = (rng: () => number, maxM3: number) => String(Math.round(rng() * maxM3 * 1000));
+/** Heat and electricity (types 7–8) are sent in whole Wh: up to `maxKWh` kWh. */
+const wattHours = (rng: () => number, maxKWh: number) => Math.round(rng() * maxKWh * 1000);
 
 function defaultDataset(rng: () => number): SauresDataset {
   const flats: SeedFlat[] = [
@@ -177,8 +181,8 @@ function defaultDataset(rng: () => number): SauresDataset {
       number: '112',
     },
   ];
-  const t1 = Number(reading(rng, 3000, 2));
-  const t2 = Number(reading(rng, 1500, 2));
+  const t1 = wattHours(rng, 3000);
+  const t2 = wattHours(rng, 1500);
   const controllers: SeedController[] = [
     {
       flatId: 106,
@@ -193,14 +197,14 @@ function defaultDataset(rng: () => number): SauresDataset {
       dateStyle: 'dmy',
       state: OK_STATE,
       meters: [
-        meter(2, '13-02-26472-AB', '99.896', 'Горячая вода / Ванная комната'),
-        meter(1, '13-04-26051-AB', '135.494'),
+        meter(2, '13-02-26472-AB', '99896', 'Горячая вода / Ванная комната'),
+        meter(1, '13-04-26051-AB', '135494'),
         meter(5, '227714-4', '25.6'),
         meter(4, '227714-3', '0'),
-        meter(8, 'AA123-88', (t1 + t2).toFixed(2), 'Многотарифный счетчик электричества', {
+        meter(8, 'AA123-88', String(t1 + t2), 'Многотарифный счетчик электричества', {
           vals: [
-            { type: 'T1', value: t1.toFixed(2) },
-            { type: 'T2', value: t2.toFixed(2) },
+            { type: 'T1', value: String(t1) },
+            { type: 'T2', value: String(t2) },
           ],
         }),
       ],
@@ -218,10 +222,11 @@ function defaultDataset(rng: () => number): SauresDataset {
       dateStyle: 'iso',
       state: OK_STATE,
       meters: [
-        meter(3, '5521-GZ', reading(rng, 900), 'Газ / Кухня'),
-        meter(6, '692084-6', '0', 'Кран / Ввод'),
+        meter(3, '5521-GZ', litres(rng, 900), 'Газ / Кухня'),
+        meter(6, '692084-6', '2', 'Кран / Ввод'),
         meter(10, '692084-10', '2'),
-        meter(9, '692084-9', '0', 'Протечка'),
+        // A leak sensor wired to a dry contact, as some installations do: it is leaking.
+        meter(9, '692084-9', '1', 'Протечка'),
       ],
     },
     {
@@ -237,9 +242,9 @@ function defaultDataset(rng: () => number): SauresDataset {
       dateStyle: 'dmy',
       state: OK_STATE,
       meters: [
-        meter(7, 'HT-88120', reading(rng, 9_000_000, 0), 'Отопление'),
-        meter(8, 'EL-55810', '6577.66', '', { vals: '4803.08/1774.58' }),
-        meter(1, 'CW-33001', reading(rng, 400), 'Холодная вода / Кухня', {
+        meter(7, 'HT-88120', String(wattHours(rng, 9000)), 'Отопление'),
+        meter(8, 'EL-55810', '6577660', '', { vals: '4803080/1774580' }),
+        meter(1, 'CW-33001', litres(rng, 400), 'Холодная вода / Кухня', {
           state: { name: 'Обрыв', number: 1 },
         }),
       ],
@@ -275,10 +280,10 @@ function defaultDataset(rng: () => number): SauresDataset {
       dateStyle: 'iso',
       state: OK_STATE,
       meters: [
-        meter(1, '227714-1', reading(rng, 300), 'Холодная вода'),
-        meter(2, '227714-2', reading(rng, 200), ''),
+        meter(1, '227714-1', litres(rng, 300), 'Холодная вода'),
+        meter(2, '227714-2', litres(rng, 200), ''),
         meter(13, 'GC-1010', reading(rng, 40, 4), 'Тепло'),
-        meter(8, 'EL-77120', (1234.5 + 567.8).toFixed(1), 'Электричество', { vals: [1234.5, 567.8] }),
+        meter(8, 'EL-77120', String(1_234_500 + 567_800), 'Электричество', { vals: [1_234_500, 567_800] }),
       ],
     },
     {
@@ -297,7 +302,7 @@ function defaultDataset(rng: () => number): SauresDataset {
         { meter_name: 'Дверь', value: '1', sn: '227715-9', vals: null, type: { name: 'Сухой контакт', number: 9 } },
         {
           meter_name: null,
-          value: reading(rng, 150),
+          value: litres(rng, 150),
           state: null,
           sn: '227715-1',
           type: { name: 'Холодная вода', number: 1 },
@@ -317,8 +322,8 @@ function defaultDataset(rng: () => number): SauresDataset {
       dateStyle: 'dmy',
       state: OK_STATE,
       meters: [
-        meter(1, '300100-1', reading(rng, 500), 'ХВС'),
-        meter(2, '300100-2', reading(rng, 300)),
+        meter(1, '300100-1', litres(rng, 500), 'ХВС'),
+        meter(2, '300100-2', litres(rng, 300), '', { state: { name: 'Перерасход', number: 3 } }),
         meter(5, '300100-5', '21.4', 'Температура / Гостиная'),
       ],
     },
@@ -377,24 +382,33 @@ function generatedMeter(rng: () => number, type: number, sn: string): WireMeter 
       value = (2 + rng() * 3).toFixed(1);
       break;
     case 8: {
-      const a = Number((rng() * 8000).toFixed(2));
-      const b = Number((rng() * 3000).toFixed(2));
-      value = (a + b).toFixed(2);
+      const a = wattHours(rng, 8000);
+      const b = wattHours(rng, 3000);
+      value = String(a + b);
       const style = randInt(rng, 0, 3);
       extra.vals =
         style === 0
           ? []
           : style === 1
-            ? `${a.toFixed(2)}/${b.toFixed(2)}`
+            ? `${a}/${b}`
             : style === 2
               ? [a, b]
               : [
-                  { type: 'T1', value: a.toFixed(2) },
-                  { type: 'T2', value: b.toFixed(2) },
+                  { type: 'T1', value: String(a) },
+                  { type: 'T2', value: String(b) },
                 ];
       break;
     }
+    case 1:
+    case 2:
+    case 3:
+      value = litres(rng, 2000);
+      break;
+    case 7:
+      value = String(wattHours(rng, 20_000));
+      break;
     default:
+      // 11 heat kWh, 13 heat Gcal: kept in the units their type names.
       value = (rng() * 2000).toFixed(3);
   }
   return meter(type, sn, value, name, extra);

@@ -1,24 +1,43 @@
-import { createBrowserRouter, Link, Navigate, Outlet, useLocation } from 'react-router';
+import { createBrowserRouter, Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { SessionStatus } from '../features/auth/session-status.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignInPrompt } from '../features/auth/sign-in-prompt.tsx';
-import { FlatsSummary } from '../features/flats/flats-summary.tsx';
+import { LeakBanner } from '../features/flats/leak-banner.tsx';
+import { OverviewPage } from '../features/flats/overview-page.tsx';
 import { SignalTypesPanel } from '../features/signals/signal-types-panel.tsx';
+import { useI18n } from '../lib/i18n/i18n.tsx';
 import { useSessionState } from '../lib/session/context.tsx';
+import type { SessionService } from '../lib/session/store.ts';
 
 function Layout() {
+  const { t } = useI18n();
+  const saures = useSessionState((s) => s.saures !== null);
+  const besmart = useSessionState((s) => s.besmart !== null);
   return (
     <>
       <a href="#main" className="skip-link">
-        Skip to content
+        {t('app.skip')}
       </a>
       <header className="app-header">
-        <Link to="/" className="brand">
-          meterdeck
-        </Link>
-        <SessionStatus />
+        <div className="header-start">
+          <Link to="/" className="brand">
+            meterdeck
+          </Link>
+          {saures || besmart ? (
+            <nav aria-label={t('nav.main')} className="main-nav">
+              {saures ? <NavLink to="/flats">{t('nav.flats')}</NavLink> : null}
+              {besmart ? <NavLink to="/besmart">{t('nav.besmart')}</NavLink> : null}
+            </nav>
+          ) : null}
+        </div>
+        <div className="header-end">
+          <SessionStatus />
+          <LanguageSwitcher />
+        </div>
       </header>
       <main id="main" className="app-main">
+        {saures ? <LeakBanner /> : null}
         <Outlet />
       </main>
       <SignInPrompt />
@@ -26,37 +45,31 @@ function Layout() {
   );
 }
 
-/** Pages that need at least one service: without any session, go to sign-in and come back. */
-function RequireSession() {
-  const connected = useSessionState((s) => s.saures !== null || s.besmart !== null);
+/** A page of one service: without its session, go to sign-in and come back. */
+function RequireService({ service }: { service: SessionService }) {
+  const connected = useSessionState((s) => s[service] !== null);
   const location = useLocation();
   if (!connected) {
-    const next = `${location.pathname}${location.search}`;
-    return <Navigate to={next === '/' ? '/signin' : `/signin?next=${encodeURIComponent(next)}`} replace />;
+    return <Navigate to={`/signin?next=${encodeURIComponent(`${location.pathname}${location.search}`)}`} replace />;
   }
   return <Outlet />;
 }
 
-function HomePage() {
+function Home() {
   const saures = useSessionState((s) => s.saures !== null);
   const besmart = useSessionState((s) => s.besmart !== null);
-  return (
-    <>
-      <h1>Dashboard</h1>
-      <div className="home-grid">
-        {saures ? <FlatsSummary /> : null}
-        {besmart ? <SignalTypesPanel /> : null}
-      </div>
-    </>
-  );
+  if (saures) return <Navigate to="/flats" replace />;
+  if (besmart) return <Navigate to="/besmart" replace />;
+  return <Navigate to="/signin" replace />;
 }
 
 function NotFound() {
+  const { t } = useI18n();
   return (
     <>
-      <h1>Page not found</h1>
+      <h1>{t('app.notFound')}</h1>
       <p>
-        <Link to="/">Back to the dashboard</Link>
+        <Link to="/">{t('app.backHome')}</Link>
       </p>
     </>
   );
@@ -67,8 +80,13 @@ export function createAppRouter() {
     {
       element: <Layout />,
       children: [
+        { path: '/', element: <Home /> },
         { path: '/signin', element: <SignInPage /> },
-        { element: <RequireSession />, children: [{ path: '/', element: <HomePage /> }] },
+        { element: <RequireService service="saures" />, children: [{ path: '/flats', element: <OverviewPage /> }] },
+        {
+          element: <RequireService service="besmart" />,
+          children: [{ path: '/besmart', element: <SignalTypesPanel /> }],
+        },
         { path: '*', element: <NotFound /> },
       ],
     },

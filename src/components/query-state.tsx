@@ -1,17 +1,18 @@
 import type { ReactNode } from 'react';
-import { serverWords } from './error-message.ts';
+import { useI18n } from '../lib/i18n/i18n.tsx';
+import { errorText } from './error-message.ts';
 
 /** A failed request: what went wrong, in words, and a way to try again. Never blanks the page. */
 export function ErrorPanel({ title, error, onRetry }: { title: string; error: unknown; onRetry?: () => void }) {
+  const { t } = useI18n();
   return (
     <div className="error-panel" role="alert">
       <p>
-        <strong>{title}</strong>
+        <strong>{title}</strong> {errorText(error, t)}
       </p>
-      <p>{serverWords(error)}</p>
       {onRetry ? (
         <button type="button" onClick={onRetry}>
-          Try again
+          {t('common.tryAgain')}
         </button>
       ) : null}
     </div>

@@ -155,7 +155,8 @@ describe('getMeters', () => {
     expect(sensors[1]?.lastConnection?.raw).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
     expect(sensors[1]?.lastConnection?.epochMs).toBe(START - 12 * 60_000);
     const cold = first?.meters.find((m) => m.sn === '13-04-26051-AB');
-    expect(cold).toMatchObject({ name: '', value: 135.494, tariffs: [], type: { number: 1, name: 'Холодная вода' } });
+    // Water is sent in litres, electricity in Wh (the SAURES reference's units).
+    expect(cold).toMatchObject({ name: '', value: 135494, tariffs: [], type: { number: 1, name: 'Холодная вода' } });
     const electricity = first?.meters.find((m) => m.type.number === 8);
     expect(electricity?.tariffs.map((t) => t.tariff)).toEqual(['T1', 'T2']);
     expect(electricity?.value).toBeCloseTo(
@@ -173,8 +174,8 @@ describe('getMeters', () => {
     expect(stale?.rssiDb).toBe(-95);
     const meters = sensors.flatMap((s) => s.meters);
     expect(meters.find((m) => m.sn === 'EL-55810')?.tariffs).toEqual([
-      { tariff: 'T1', value: 4803.08 },
-      { tariff: 'T2', value: 1774.58 },
+      { tariff: 'T1', value: 4803080 },
+      { tariff: 'T2', value: 1774580 },
     ]);
     expect(meters.find((m) => m.sn === 'CW-33001')?.state).toEqual({ number: 1, name: 'Обрыв' });
     expect(meters.find((m) => m.type.number === 4)?.value).toBe(1);

@@ -1,22 +1,24 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { rejectionText } from '../../components/error-message.ts';
 import { Field } from '../../components/field.tsx';
-import { serverWords } from '../../components/error-message.ts';
+import { fieldMessage, useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSessions } from '../../lib/session/context.tsx';
-import { DemoAccounts } from './saures-sign-in-form.tsx';
+import { DemoAccounts } from './demo-accounts.tsx';
 import { besmartSignInSchema, type BesmartSignInValues } from './sign-in-schemas.ts';
 
 interface Props {
   defaultLogin?: string | undefined;
-  demoAccounts?: readonly { login: string; password: string; workspaceKey: string; description: string }[];
+  demoAccounts?: readonly { login: string; password: string; workspaceKey: string; description: string }[] | undefined;
   onSignedIn?: () => void;
 }
 
 /** besmart sign-in: login, password and the workspace key (sent as X-Auth). */
 export function BesmartSignInForm({ defaultLogin = '', demoAccounts = [], onSignedIn }: Props) {
   const sessions = useSessions();
-  const [failure, setFailure] = useState<string | null>(null);
+  const { t } = useI18n();
+  const [failure, setFailure] = useState<unknown>(null);
   const form = useForm<BesmartSignInValues>({
     resolver: zodResolver(besmartSignInSchema),
     defaultValues: { login: defaultLogin, password: '', workspaceKey: '' },
@@ -30,37 +32,42 @@ export function BesmartSignInForm({ defaultLogin = '', demoAccounts = [], onSign
       form.reset({ login: values.login, password: '', workspaceKey: values.workspaceKey });
       onSignedIn?.();
     } catch (e) {
-      setFailure(serverWords(e));
+      setFailure(e);
       form.setValue('password', '');
       form.setFocus('password');
     }
   });
 
   return (
-    <form className="sign-in-form" onSubmit={submit} noValidate aria-label="Sign in to besmart">
-      <Field label="Login" autoComplete="username" error={errors.login?.message} {...form.register('login')} />
+    <form className="sign-in-form" onSubmit={submit} noValidate aria-label={t('signIn.formBesmart')}>
       <Field
-        label="Password"
+        label={t('signIn.login')}
+        autoComplete="username"
+        error={fieldMessage(t, errors.login?.message)}
+        {...form.register('login')}
+      />
+      <Field
+        label={t('signIn.password')}
         type="password"
         autoComplete="current-password"
-        error={errors.password?.message}
+        error={fieldMessage(t, errors.password?.message)}
         {...form.register('password')}
       />
       <Field
-        label="Workspace key"
+        label={t('signIn.workspaceKey')}
         autoComplete="off"
         spellCheck={false}
-        hint="The key of your besmart workspace; it is sent as the X-Auth header."
-        error={errors.workspaceKey?.message}
+        hint={t('signIn.workspaceKeyHint')}
+        error={fieldMessage(t, errors.workspaceKey?.message)}
         {...form.register('workspaceKey')}
       />
       {failure ? (
         <p className="form-failure" role="alert">
-          {failure}
+          {rejectionText(failure, t)}
         </p>
       ) : null}
       <button type="submit" className="primary" disabled={isSubmitting}>
-        {isSubmitting ? 'Signing in…' : 'Sign in to besmart'}
+        {isSubmitting ? t('signIn.submitting') : t('signIn.formBesmart')}
       </button>
       {demoAccounts.length > 0 ? (
         <DemoAccounts
@@ -71,8 +78,7 @@ export function BesmartSignInForm({ defaultLogin = '', demoAccounts = [], onSign
           }))}
           onPick={(key) => {
             const a = demoAccounts.find((x) => x.login === key);
-            if (!a) return;
-            form.reset({ login: a.login, password: a.password, workspaceKey: a.workspaceKey });
+            if (a) form.reset({ login: a.login, password: a.password, workspaceKey: a.workspaceKey });
           }}
         />
       ) : null}

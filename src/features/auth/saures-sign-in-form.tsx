@@ -1,21 +1,24 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { rejectionText } from '../../components/error-message.ts';
 import { Field } from '../../components/field.tsx';
-import { serverWords } from '../../components/error-message.ts';
+import { fieldMessage, useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSessions } from '../../lib/session/context.tsx';
+import { DemoAccounts } from './demo-accounts.tsx';
 import { sauresSignInSchema, type SauresSignInValues } from './sign-in-schemas.ts';
 
 interface Props {
   defaultEmail?: string | undefined;
-  demoAccounts?: readonly { email: string; password: string; description: string }[];
+  demoAccounts?: readonly { email: string; password: string; description: string }[] | undefined;
   onSignedIn?: () => void;
 }
 
 /** SAURES sign-in: e-mail and password. The password lives in memory only. */
 export function SauresSignInForm({ defaultEmail = '', demoAccounts = [], onSignedIn }: Props) {
   const sessions = useSessions();
-  const [failure, setFailure] = useState<string | null>(null);
+  const { t } = useI18n();
+  const [failure, setFailure] = useState<unknown>(null);
   const form = useForm<SauresSignInValues>({
     resolver: zodResolver(sauresSignInSchema),
     defaultValues: { email: defaultEmail, password: '' },
@@ -29,36 +32,35 @@ export function SauresSignInForm({ defaultEmail = '', demoAccounts = [], onSigne
       form.reset({ email: values.email, password: '' });
       onSignedIn?.();
     } catch (e) {
-      setFailure(serverWords(e));
+      setFailure(e);
       form.setValue('password', '');
       form.setFocus('password');
     }
   });
 
   return (
-    <form className="sign-in-form" onSubmit={submit} noValidate aria-label="Sign in to SAURES">
+    <form className="sign-in-form" onSubmit={submit} noValidate aria-label={t('signIn.formSaures')}>
       <Field
-        label="E-mail"
+        label={t('signIn.email')}
         type="email"
         autoComplete="username"
-
-        error={errors.email?.message}
+        error={fieldMessage(t, errors.email?.message)}
         {...form.register('email')}
       />
       <Field
-        label="Password"
+        label={t('signIn.password')}
         type="password"
         autoComplete="current-password"
-        error={errors.password?.message}
+        error={fieldMessage(t, errors.password?.message)}
         {...form.register('password')}
       />
       {failure ? (
         <p className="form-failure" role="alert">
-          {failure}
+          {rejectionText(failure, t)}
         </p>
       ) : null}
       <button type="submit" className="primary" disabled={isSubmitting}>
-        {isSubmitting ? 'Signing in…' : 'Sign in to SAURES'}
+        {isSubmitting ? t('signIn.submitting') : t('signIn.formSaures')}
       </button>
       {demoAccounts.length > 0 ? (
         <DemoAccounts
@@ -69,35 +71,10 @@ export function SauresSignInForm({ defaultEmail = '', demoAccounts = [], onSigne
           }))}
           onPick={(key) => {
             const a = demoAccounts.find((x) => x.email === key);
-            if (!a) return;
-            form.reset({ email: a.email, password: a.password });
+            if (a) form.reset({ email: a.email, password: a.password });
           }}
         />
       ) : null}
     </form>
-  );
-}
-
-export function DemoAccounts({
-  items,
-  onPick,
-}: {
-  items: { key: string; label: string; description: string }[];
-  onPick: (key: string) => void;
-}) {
-  return (
-    <div className="demo-accounts">
-      <p className="demo-title">Demo accounts (built-in fake service)</p>
-      <ul>
-        {items.map((item) => (
-          <li key={item.key}>
-            <button type="button" className="link" onClick={() => onPick(item.key)}>
-              Use {item.label}
-            </button>{' '}
-            <span className="muted">— {item.description}</span>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import { useI18n, type I18n } from '../../lib/i18n/i18n.tsx';
 import { useSessions, useSessionState } from '../../lib/session/context.tsx';
 import { useSignOut } from './sign-in-page.tsx';
 
@@ -12,13 +13,13 @@ function useNow(everyMs: number): number {
   return now;
 }
 
-export function formatTimeLeft(ms: number): string {
-  if (ms <= 0) return 'expired';
+export function formatTimeLeft(ms: number, t: I18n['t']): string {
+  if (ms <= 0) return t('time.expired');
   const minutes = Math.floor(ms / 60_000);
-  if (minutes < 1) return 'under a minute left';
+  if (minutes < 1) return t('time.underMinute');
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
-  return h > 0 ? `${h} h ${m} min left` : `${m} min left`;
+  return h > 0 ? t('time.hoursLeft', { h, m }) : t('time.minutesLeft', { m });
 }
 
 /** Header: which services are connected, the besmart token's time left, sign-out, connect the other. */
@@ -28,6 +29,7 @@ export function SessionStatus() {
   const retrying = useSessionState((s) => s.retrying);
   const sessions = useSessions();
   const signOut = useSignOut();
+  const { t, dateTime } = useI18n();
   const now = useNow(15_000);
 
   // Keep the besmart token fresh while the page is open, so an idle tab does not lose its session.
@@ -43,37 +45,37 @@ export function SessionStatus() {
   }, [expiration, sessions]);
 
   return (
-    <div className="session-status" aria-label="Connected services">
+    <div className="session-status" role="group" aria-label={t('header.services')}>
       {retrying > 0 ? (
         <span className="badge warn" role="status">
-          SAURES asked to slow down — retrying…
+          {t('header.retrying')}
         </span>
       ) : null}
       {saures ? (
         <span className="session-chip">
           <span className="badge ok">SAURES</span> <span className="muted">{saures.email}</span>{' '}
           <button type="button" className="link" onClick={() => signOut('saures')}>
-            Sign out of SAURES
+            {t('signOut.saures')}
           </button>
         </span>
       ) : (
         <Link to="/signin" className="session-chip connect">
-          Connect SAURES
+          {t('header.connectSaures')}
         </Link>
       )}
       {besmart ? (
         <span className="session-chip">
           <span className="badge ok">besmart</span>{' '}
-          <span className="muted" title={`Token valid until ${new Date(besmart.expiration).toLocaleString()}`}>
-            {besmart.login} · {formatTimeLeft(besmart.expiration - now)}
+          <span className="muted" title={t('header.tokenValidUntil', { time: dateTime(besmart.expiration) })}>
+            {besmart.login} · {formatTimeLeft(besmart.expiration - now, t)}
           </span>{' '}
           <button type="button" className="link" onClick={() => signOut('besmart')}>
-            Sign out of besmart
+            {t('signOut.besmart')}
           </button>
         </span>
       ) : (
         <Link to="/signin" className="session-chip connect">
-          Connect besmart
+          {t('header.connectBesmart')}
         </Link>
       )}
     </div>

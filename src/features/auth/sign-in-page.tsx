@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { runtimeConfigQuery } from '../../lib/runtime-config.ts';
 import { useSessions, useSessionState } from '../../lib/session/context.tsx';
 import { BesmartSignInForm } from './besmart-sign-in-form.tsx';
@@ -8,6 +9,7 @@ import { SauresSignInForm } from './saures-sign-in-form.tsx';
 /** One page, two independent panels: sign in to either service or both. */
 export function SignInPage() {
   const { data: config } = useQuery(runtimeConfigQuery);
+  const { t } = useI18n();
   const saures = useSessionState((s) => s.saures);
   const besmart = useSessionState((s) => s.besmart);
   const navigate = useNavigate();
@@ -23,7 +25,7 @@ export function SignInPage() {
         <section className="panel" aria-labelledby="saures-heading">
           <h2 id="saures-heading">SAURES</h2>
           {saures ? (
-            <Connected label={`Connected as ${saures.email}`} service="saures" />
+            <Connected label={t('signIn.connectedAs', { name: saures.email })} service="saures" />
           ) : (
             <SauresSignInForm
               demoAccounts={config?.saures.demoAccounts}
@@ -36,7 +38,7 @@ export function SignInPage() {
         <section className="panel" aria-labelledby="besmart-heading">
           <h2 id="besmart-heading">besmart.energy</h2>
           {besmart ? (
-            <Connected label={`Connected as ${besmart.login}`} service="besmart" />
+            <Connected label={t('signIn.connectedAs', { name: besmart.login })} service="besmart" />
           ) : (
             <BesmartSignInForm
               demoAccounts={config?.besmart.demoAccounts}
@@ -50,7 +52,7 @@ export function SignInPage() {
       {connectedAny ? (
         <p>
           <Link to={next} className="button primary">
-            Continue to the dashboard
+            {t('signIn.continue')}
           </Link>
         </p>
       ) : null}
@@ -60,13 +62,14 @@ export function SignInPage() {
 
 function Connected({ label, service }: { label: string; service: 'saures' | 'besmart' }) {
   const signOut = useSignOut();
+  const { t } = useI18n();
   return (
     <div className="connected">
       <p>
-        <span className="badge ok">Connected</span> {label}
+        <span className="badge ok">{t('signIn.connected')}</span> {label}
       </p>
       <button type="button" onClick={() => signOut(service)}>
-        Sign out of {service === 'saures' ? 'SAURES' : 'besmart'}
+        {t(service === 'saures' ? 'signOut.saures' : 'signOut.besmart')}
       </button>
     </div>
   );

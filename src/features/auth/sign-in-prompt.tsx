@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useQuery } from '@tanstack/react-query';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { runtimeConfigQuery } from '../../lib/runtime-config.ts';
 import { useSessions, useSessionState } from '../../lib/session/context.tsx';
 import { BesmartSignInForm } from './besmart-sign-in-form.tsx';
@@ -17,6 +18,7 @@ export function SignInPrompt() {
   const sessions = useSessions();
   const { data: config } = useQuery(runtimeConfigQuery);
   const dialog = useRef<HTMLDialogElement>(null);
+  const { t } = useI18n();
 
   useEffect(() => {
     const el = dialog.current;
@@ -42,15 +44,17 @@ export function SignInPrompt() {
     >
       {prompt ? (
         <>
-          <h2 id="sign-in-prompt-title">Sign in to {name} again</h2>
-          <p>{prompt.reason} Your page stays as it is.</p>
+          <h2 id="sign-in-prompt-title">{t('prompt.title', { service: name })}</h2>
+          <p>
+            {t(prompt.reason === 'ended' ? 'prompt.ended' : 'prompt.required', { service: name })} {t('prompt.keep')}
+          </p>
           {prompt.service === 'saures' ? (
             <SauresSignInForm defaultEmail={saures?.email} demoAccounts={config?.saures.demoAccounts} />
           ) : (
             <BesmartSignInForm defaultLogin={besmart?.login} demoAccounts={config?.besmart.demoAccounts} />
           )}
           <button type="button" className="link" onClick={cancel}>
-            Not now
+            {t('prompt.notNow')}
           </button>
         </>
       ) : null}

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { EmptyState, ErrorPanel, Skeleton } from '../../components/query-state.tsx';
 import { UpdatedAgo } from '../../components/updated-ago.tsx';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
 import { useSessions } from '../../lib/session/context.tsx';
 
@@ -8,45 +9,42 @@ import { useSessions } from '../../lib/session/context.tsx';
 export function SignalTypesPanel() {
   const sessions = useSessions();
   const types = useQuery(besmartQueries.signalTypes(sessions.besmart));
+  const { t } = useI18n();
   return (
     <section className="panel" aria-labelledby="signal-types-heading">
       <div className="panel-head">
-        <h2 id="signal-types-heading">besmart signal types</h2>
+        <h2 id="signal-types-heading">{t('signals.title')}</h2>
         <div className="panel-tools">
           <UpdatedAgo updatedAt={types.dataUpdatedAt} />
           <button type="button" onClick={() => void types.refetch()} disabled={types.isFetching}>
-            {types.isFetching ? 'Refreshing…' : 'Refresh signal types'}
+            {types.isFetching ? t('common.refreshing') : t('signals.refresh')}
           </button>
         </div>
       </div>
       {types.isPending ? (
-        <Skeleton label="Loading signal types" />
+        <Skeleton label={t('signals.loading')} />
       ) : types.isError ? (
-        <ErrorPanel
-          title="Signal types could not be loaded."
-          error={types.error}
-          onRetry={() => void types.refetch()}
-        />
+        <ErrorPanel title={t('signals.failed')} error={types.error} onRetry={() => void types.refetch()} />
       ) : types.data.length === 0 ? (
-        <EmptyState>No signal types.</EmptyState>
+        <EmptyState>{t('signals.empty')}</EmptyState>
       ) : (
         <table className="data-table">
-          <caption className="visually-hidden">Signal types</caption>
+          <caption className="visually-hidden">{t('signals.title')}</caption>
           <thead>
             <tr>
-              <th scope="col">Symbol</th>
-              <th scope="col">Description</th>
-              <th scope="col">Unit</th>
-              <th scope="col">Cumulative</th>
+              <th scope="col">{t('signals.symbol')}</th>
+              <th scope="col">{t('signals.description')}</th>
+              <th scope="col">{t('signals.unit')}</th>
+              <th scope="col">{t('signals.cumulative')}</th>
             </tr>
           </thead>
           <tbody>
-            {types.data.map((t) => (
-              <tr key={t.signal_type_moid}>
-                <td>{t.symbol}</td>
-                <td>{t.description}</td>
-                <td>{t.unit_symbol}</td>
-                <td>{t.is_incremental ? 'yes' : 'no'}</td>
+            {types.data.map((type) => (
+              <tr key={type.signal_type_moid}>
+                <td>{type.symbol}</td>
+                <td>{type.description}</td>
+                <td>{type.unit_symbol}</td>
+                <td>{type.is_incremental ? t('common.yes') : t('common.no')}</td>
               </tr>
             ))}
           </tbody>

@@ -57,7 +57,7 @@ export function createBesmartSession(deps: BesmartSessionDeps) {
 
   const current = () => store.getState().besmart;
 
-  async function askUser(reason: string): Promise<BesmartSessionState> {
+  async function askUser(reason: 'ended' | 'required'): Promise<BesmartSessionState> {
     await prompt.request('besmart', reason);
     const s = current();
     if (!s) throw new Error('Signed in to besmart but no token is stored.');
@@ -66,11 +66,11 @@ export function createBesmartSession(deps: BesmartSessionDeps) {
 
   const refreshOnce = singleFlight(async (): Promise<BesmartSessionState> => {
     const s = current();
-    if (!s) return askUser('Sign in to besmart to continue.');
+    if (!s) return askUser('required');
     try {
       return save(await deps.refresh({ token: s.token }), s.login);
     } catch {
-      return askUser('Your besmart session has ended. Sign in again to continue.');
+      return askUser('ended');
     }
   });
 
@@ -82,7 +82,7 @@ export function createBesmartSession(deps: BesmartSessionDeps) {
   }
 
   async function call<T>(fn: (auth: { token: string }) => Promise<T>): Promise<T> {
-    let s = current() ?? (await askUser('Sign in to besmart to continue.'));
+    let s = current() ?? (await askUser('required'));
     if (s.expiration - now() < margin) s = await renew(s.token);
     try {
       return await fn({ token: s.token });

@@ -1,4 +1,4 @@
-import type { SessionService, SessionStore } from './store.ts';
+import type { SessionService, SessionStore, SignInPrompt } from './store.ts';
 
 /** The user closed the sign-in prompt instead of signing in again. */
 export class SignInRequiredError extends Error {
@@ -18,7 +18,7 @@ export function createPromptBroker(store: SessionStore) {
     besmart: [],
   };
   return {
-    request(service: SessionService, reason: string): Promise<void> {
+    request(service: SessionService, reason: SignInPrompt['reason']): Promise<void> {
       const current = store.getState().prompt;
       if (!current || current.service !== service) store.setState({ prompt: { service, reason } });
       return new Promise<void>((resolve, reject) => waiting[service].push({ resolve, reject }));
@@ -40,7 +40,7 @@ export function createPromptBroker(store: SessionStore) {
     showNext(): void {
       if (store.getState().prompt) return;
       const next = (['saures', 'besmart'] as const).find((s) => waiting[s].length > 0);
-      if (next) store.setState({ prompt: { service: next, reason: 'Your session has ended.' } });
+      if (next) store.setState({ prompt: { service: next, reason: 'ended' } });
     },
     waitingCount(service: SessionService): number {
       return waiting[service].length;

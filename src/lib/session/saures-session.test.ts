@@ -114,7 +114,7 @@ describe('SAURES session', () => {
     expect(fn).toHaveBeenCalledTimes(2);
   });
 
-  it('after a reload, waits until a second has passed before repeating a request sent just before it', async () => {
+  it('after a reload, waits until 1.5 s have passed before repeating a request sent just before it', async () => {
     const storage = memoryStorage();
     const first = setup();
     let clock = 5_000_000;
@@ -142,8 +142,8 @@ describe('SAURES session', () => {
     const after = make(); // a reload: new memory, same sessionStorage
     const sentAt: number[] = [];
     await after.session.call('flats', async () => sentAt.push(clock));
-    expect(sleeps).toEqual([700]);
-    expect(sentAt).toEqual([5_001_000]);
+    expect(sleeps).toEqual([1_200]);
+    expect(sentAt).toEqual([5_001_500]);
   });
 
   it('backs off at least 10 s on DuplicateRequestException, shows "retrying", and retries once', async () => {

@@ -22,6 +22,11 @@ export interface SauresSessionDeps {
 
 /** SAURES refuses an identical request repeated within this window. */
 const DUPLICATE_WINDOW_MS = 1_000;
+/**
+ * Spacing kept between identical requests across a reload: the window plus a
+ * margin, since the server measures arrivals and a later request may travel faster.
+ */
+const RESEND_SPACING_MS = 1_500;
 
 const isWrongSid = (e: unknown) => isApiError(e) && e.service === 'saures' && e.code === 'WrongSIDException';
 const isDuplicate = (e: unknown) => isApiError(e) && e.service === 'saures' && e.code === 'DuplicateRequestException';
@@ -59,7 +64,7 @@ export function createSauresSession(deps: SauresSessionDeps) {
 
   const currentSid = () => store.getState().saures?.sid ?? null;
 
-  async function askUser(reason: string): Promise<string> {
+  async function askUser(reason: 'ended' | 'required'): Promise<string> {
     await prompt.request('saures', reason);
     const sid = currentSid();
     if (!sid) throw new Error('Signed in to SAURES but no sid is stored.');
@@ -77,7 +82,7 @@ export function createSauresSession(deps: SauresSessionDeps) {
       }
     }
     credentials = null;
-    return askUser('Your SAURES session has ended. Sign in again to continue.');
+    return askUser('ended');
   });
 
   /** A fresh sid after `failedSid` was rejected; concurrent failures share one login. */
@@ -87,10 +92,10 @@ export function createSauresSession(deps: SauresSessionDeps) {
     return relogin();
   }
 
-  /** Waits, if needed, until a second has passed since this request was last sent (even before a reload). */
+  /** Waits, if needed, until 1.5 s have passed since this request was last sent (even before a reload). */
   async function spaced<T>(key: string, job: () => Promise<T>): Promise<T> {
     const last = store.getState().sauresSentAt[key];
-    const wait = last === undefined ? 0 : last + DUPLICATE_WINDOW_MS - now();
+    const wait = last === undefined ? 0 : last + RESEND_SPACING_MS - now();
     if (wait > 0) await sleep(wait);
     const t = now();
     store.setState((s) => ({
@@ -126,7 +131,7 @@ export function createSauresSession(deps: SauresSessionDeps) {
    * (endpoint and parameters, without the sid) for duplicate suppression.
    */
   async function call<T>(key: string, fn: (sid: string) => Promise<T>): Promise<T> {
-    const sid = currentSid() ?? (await askUser('Sign in to SAURES to see your flats.'));
+    const sid = currentSid() ?? (await askUser('required'));
     try {
       return await withBackoff(key, sid, fn);
     } catch (e) {

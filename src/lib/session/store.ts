@@ -23,7 +23,8 @@ const persistedSchema = z.object({
 
 export interface SignInPrompt {
   service: SessionService;
-  reason: string;
+  /** "ended": the session could not be renewed; "required": no session yet. */
+  reason: 'ended' | 'required';
 }
 
 export interface SessionState {
