@@ -42,12 +42,22 @@ export function OverviewPage() {
   // The search box answers every keystroke; filtering the list follows at React's pace.
   const [query, setQuery] = useState(view.q);
   const [urlQuery, setUrlQuery] = useState(view.q);
+  const [written, setWritten] = useState<string | null>(null);
   if (view.q !== urlQuery) {
-    // The URL changed from outside (back button, a link): show its query.
     setUrlQuery(view.q);
-    setQuery(view.q);
+    // The URL changed from outside (back button, a link): show its query. Our own writes lag the box; keep what is typed.
+    if (view.q !== written) setQuery(view.q);
   }
   const deferredQuery = useDeferredValue(query);
+  // The URL follows the search box after a pause, not on every keystroke.
+  useEffect(() => {
+    if (query === view.q) return;
+    const id = setTimeout(() => {
+      setWritten(query);
+      setView({ q: query });
+    }, 300);
+    return () => clearTimeout(id);
+  }, [query, view.q, setView]);
 
   const summary = useMemo(() => summarize(items, opts), [items, opts]);
   const index = useMemo(() => buildSearchIndex(items), [items]);
@@ -60,6 +70,16 @@ export function OverviewPage() {
     }
     return sortFlats(list, view.sort, opts);
   }, [index, deferredQuery, view.flat, view.health, view.sort, opts]);
+
+  const flatOptions = useMemo(
+    () =>
+      items.map((i) => (
+        <option key={i.flat.id} value={i.flat.id}>
+          {flatLabel(i, t)}
+        </option>
+      )),
+    [items, t],
+  );
 
   const ids = { search: useId(), health: useId(), sort: useId(), flat: useId(), stale: useId() };
   const filtered = view.q !== '' || view.health !== null || view.flat !== null;
@@ -97,10 +117,7 @@ export function OverviewPage() {
                 type="search"
                 value={query}
                 placeholder={t('flats.searchPlaceholder')}
-                onChange={(e) => {
-                  setQuery(e.target.value);
-                  setView({ q: e.target.value });
-                }}
+                onChange={(e) => setQuery(e.target.value)}
               />
             </div>
             <div className="field">
@@ -126,11 +143,7 @@ export function OverviewPage() {
                 onChange={(e) => setView({ flat: e.target.value === '' ? null : Number(e.target.value) })}
               >
                 <option value="">{t('flats.allFlats')}</option>
-                {items.map((i) => (
-                  <option key={i.flat.id} value={i.flat.id}>
-                    {flatLabel(i, t)}
-                  </option>
-                ))}
+                {flatOptions}
               </select>
             </div>
             <div className="field">
@@ -160,7 +173,7 @@ export function OverviewPage() {
               />
             </div>
           </form>
-          <p className="muted list-status" role="status">
+          <p className="muted list-status" role="status" data-query={deferredQuery}>
             {t('flats.shown', { count: visible.length, total: items.length })}
             {summary.loadingFlats > 0 ? ` · ${t('flats.stillLoading', { count: summary.loadingFlats })}` : ''}
           </p>
@@ -173,6 +186,7 @@ export function OverviewPage() {
                   className="link"
                   onClick={() => {
                     setQuery('');
+                    setUrlQuery('');
                     setView({ q: '', health: null, flat: null });
                   }}
                 >

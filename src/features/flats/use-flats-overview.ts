@@ -43,10 +43,11 @@ export function useFlatsOverview() {
   const sessions = useSessions();
   const flats = useQuery(sauresQueries.flats(sessions.saures));
   const list = flats.data;
-  const meters = useQueries({
-    queries: (list ?? []).map((flat) => sauresQueries.meters(sessions.saures, flat.id)),
-    combine,
-  });
+  const queries = useMemo(
+    () => (list ?? []).map((flat) => sauresQueries.meters(sessions.saures, flat.id)),
+    [list, sessions.saures],
+  );
+  const meters = useQueries({ queries, combine });
   const items = useMemo<FlatItem[]>(
     () =>
       (list ?? []).map((flat, i) => {

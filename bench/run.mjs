@@ -1,0 +1,18 @@
+// npm run bench: builds the app, serves it with the large fake dataset and
+// measures in headless Chromium. Not part of npm test (timings are noisy on
+// shared machines); prints `bench <case> <metric>=<value>` lines and writes
+// bench/results.json.
+import { build, launch, serve, writeResults } from './lib.mjs';
+import { benchOverview } from './overview.mjs';
+
+const only = process.argv[2];
+build();
+const server = await serve({ port: Number(process.env.BENCH_PORT ?? 4391), env: { MOCK_DATASET: 'large' } });
+const browser = await launch();
+try {
+  if (!only || only === 'overview') await benchOverview(browser, server.url);
+  writeResults();
+} finally {
+  await browser.close();
+  server.stop();
+}
