@@ -1,4 +1,4 @@
-import { expect, signInSaures, test } from './fixtures.ts';
+import { expect, fakeControl, signInSaures, test } from './fixtures.ts';
 
 test.describe('residents’ overview', () => {
   test.beforeEach(async ({ page }) => {
@@ -103,4 +103,20 @@ test.describe('residents’ overview', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: testInfo.outputPath('overview-375.png'), fullPage: false });
   });
+});
+
+test('a flat whose meters fail shows its own error and retry; the other flats stay', async ({ page }) => {
+  await fakeControl(page, 'saures', 'fail-meters?flat=39');
+  await page.goto('/');
+  await signInSaures(page);
+  const office = page.getByRole('article', { name: /офис 25/ });
+  await expect(office.getByRole('alert')).toContainText('Meters of this flat could not be loaded.');
+  await expect(office.getByRole('alert')).toContainText('SAURES answered 502');
+  await expect(
+    page.getByRole('article', { name: /Невский проспект/ }).getByRole('heading', { name: 'Controller 227714' }),
+  ).toBeVisible();
+  await fakeControl(page, 'saures', 'fail-meters?flat=39&on=0');
+  await office.getByRole('button', { name: 'Try again' }).click();
+  await expect(office.getByRole('heading', { name: 'Controller 10-123456' })).toBeVisible();
+  await expect(office.getByRole('alert')).toHaveCount(0);
 });

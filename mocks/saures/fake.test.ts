@@ -211,3 +211,35 @@ describe('advance-clock control', () => {
     expect(fake.control('advance-clock', new URLSearchParams({ ms: '-5' })).status).toBe(422);
   });
 });
+
+describe('fail-meters control', () => {
+  it('makes one flat’s meters fail with a 502 page while the others answer', async () => {
+    const fake = createSauresFake({ now: () => 1_700_000_000_000 });
+    const sid = z.object({ data: z.object({ sid: z.string() }) }).parse(
+      JSON.parse(
+        (
+          await fake.handle({
+            method: 'POST',
+            path: '/api/auth/login',
+            query: new URLSearchParams(),
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body: 'email=demo%40saures.ru&password=demo',
+          })
+        ).body,
+      ),
+    ).data.sid;
+    const meters = (flat: number) =>
+      fake.handle({
+        method: 'GET',
+        path: '/api/meter/meters/',
+        query: new URLSearchParams({ sid, flat_id: String(flat) }),
+        headers: {},
+        body: '',
+      });
+    expect(fake.control('fail-meters', new URLSearchParams({ flat: '39' })).status).toBe(200);
+    expect((await meters(39)).status).toBe(502);
+    expect((await meters(106)).status).toBe(200);
+    expect(fake.control('fail-meters', new URLSearchParams({ flat: '39', on: '0' })).status).toBe(200);
+    expect((await meters(39)).status).toBe(200);
+  });
+});

@@ -78,6 +78,8 @@ export function createSauresFake(options: FakeOptions & { seed?: number } = {}):
   let sessions = new Map<string, Session>();
   let recent = new Map<string, number>();
   let html = false;
+  /** Flats whose meters answer a maintenance page (the "fail-meters" switch). */
+  let failingFlats = new Set<number>();
   let logins = 0;
   let log: SauresRequestLogEntry[] = [];
 
@@ -86,6 +88,7 @@ export function createSauresFake(options: FakeOptions & { seed?: number } = {}):
     sessions = new Map();
     recent = new Map();
     html = false;
+    failingFlats = new Set();
     logins = 0;
     log = [];
   }
@@ -177,6 +180,9 @@ export function createSauresFake(options: FakeOptions & { seed?: number } = {}):
 
   async function route(req: FakeRequest, at: number): Promise<FakeResponse> {
     if (html) return textResponse(200, SAURES_MAINTENANCE_HTML, 'text/html; charset=utf-8');
+    if (req.path === '/api/meter/meters/' && failingFlats.has(Number(req.query.get('flat_id')))) {
+      return textResponse(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html; charset=utf-8');
+    }
     const r = routes[req.path];
     if (!r) return textResponse(404, 'Not Found');
     if (req.method !== r.method) return textResponse(405, 'Method Not Allowed');
@@ -217,6 +223,14 @@ export function createSauresFake(options: FakeOptions & { seed?: number } = {}):
         case 'expire-sessions':
           sessions.clear();
           break;
+        case 'fail-meters': {
+          // POST __control/fail-meters?flat=39&on=1: that flat's meters fail with a 502 page.
+          const flat = Number(params.get('flat'));
+          if (!Number.isInteger(flat)) return textResponse(422, 'fail-meters needs flat=<id>');
+          if (params.get('on') === '0') failingFlats.delete(flat);
+          else failingFlats.add(flat);
+          break;
+        }
         case 'html': {
           const on = params.get('on');
           html = on === null ? !html : on === '1' || on === 'true';

@@ -15,6 +15,7 @@ export const sauresQueries = {
       queryKey: ['saures', 'flats'] as const,
       queryFn: () => session.call('flats', (sid) => getFlats(sid)),
       staleTime: FIVE_MINUTES,
+      refetchInterval: FIVE_MINUTES,
       gcTime: 30 * 60_000,
     }),
   meters: (session: SauresSession, flatId: number) =>
@@ -22,6 +23,8 @@ export const sauresQueries = {
       queryKey: ['saures', 'meters', flatId] as const,
       queryFn: () => session.call(`meters:${flatId}`, (sid) => getMeters(sid, flatId)),
       staleTime: FIVE_MINUTES,
+      // Polled no faster than SAURES data changes, so the leak banner clears by itself.
+      refetchInterval: FIVE_MINUTES,
       gcTime: 30 * 60_000,
     }),
 };
