@@ -1,14 +1,15 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { SessionStatus } from '../features/auth/session-status.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignInPrompt } from '../features/auth/sign-in-prompt.tsx';
-import { LeakBanner } from '../features/flats/leak-banner.tsx';
-import { OverviewPage } from '../features/flats/overview-page.tsx';
-import { SignalTypesPanel } from '../features/signals/signal-types-panel.tsx';
 import { useI18n } from '../lib/i18n/i18n.tsx';
 import { useSessionState } from '../lib/session/context.tsx';
 import type { SessionService } from '../lib/session/store.ts';
+
+// Pages beyond sign-in load on demand, so the sign-in route stays small.
+const LeakBanner = lazy(() => import('../features/flats/leak-banner.tsx').then((m) => ({ default: m.LeakBanner })));
 
 function Layout() {
   const { t } = useI18n();
@@ -37,7 +38,11 @@ function Layout() {
         </div>
       </header>
       <main id="main" className="app-main">
-        {saures ? <LeakBanner /> : null}
+        {saures ? (
+          <Suspense fallback={null}>
+            <LeakBanner />
+          </Suspense>
+        ) : null}
         <Outlet />
       </main>
       <SignInPrompt />
@@ -82,10 +87,24 @@ export function createAppRouter() {
       children: [
         { path: '/', element: <Home /> },
         { path: '/signin', element: <SignInPage /> },
-        { element: <RequireService service="saures" />, children: [{ path: '/flats', element: <OverviewPage /> }] },
+        {
+          element: <RequireService service="saures" />,
+          children: [
+            {
+              path: '/flats',
+              lazy: () => import('../features/flats/overview-page.tsx').then((m) => ({ Component: m.OverviewPage })),
+            },
+          ],
+        },
         {
           element: <RequireService service="besmart" />,
-          children: [{ path: '/besmart', element: <SignalTypesPanel /> }],
+          children: [
+            {
+              path: '/besmart',
+              lazy: () =>
+                import('../features/signals/signal-types-panel.tsx').then((m) => ({ Component: m.SignalTypesPanel })),
+            },
+          ],
         },
         { path: '*', element: <NotFound /> },
       ],
