@@ -4,7 +4,7 @@ import { createBesmartFake } from '../mocks/besmart/fake.ts';
 import { startFakeServer, type RunningFake } from '../mocks/http-server.ts';
 import { datasetFromEnv } from '../mocks/seed.ts';
 import { SAURES_DEMO_ACCOUNTS } from '../mocks/saures/data.ts';
-import { BESMART_DEMO_ACCOUNTS } from '../mocks/besmart/data.ts';
+import { BESMART_DEMO_ACCOUNTS, createBesmartSeed } from '../mocks/besmart/data.ts';
 import type { ProxyService } from './proxy.ts';
 
 const upstreamUrl = z
@@ -46,6 +46,12 @@ export function publicConfig(u: Pick<Upstreams, 'faked'>) {
             workspaceKey: a.workspaceKey,
             description: a.description,
           }))
+        : [],
+      /** The seeded sensors the demo's watch list starts with (besmart has no "list sensors" endpoint). */
+      demoSensors: u.faked.besmart
+        ? createBesmartSeed({ anchor: 0, dataset: 'default', seed: 1 })
+            .sensors.filter((s) => s.client_cid === 1)
+            .map((s) => ({ client_cid: s.client_cid, sensor_mid: s.sensor_mid }))
         : [],
     },
   };

@@ -102,7 +102,11 @@ export function createAppRouter() {
             {
               path: '/besmart',
               lazy: () =>
-                import('../features/signals/signal-types-panel.tsx').then((m) => ({ Component: m.SignalTypesPanel })),
+                import('../features/signals/watch-list-page.tsx').then((m) => ({ Component: m.WatchListPage })),
+            },
+            {
+              path: '/besmart/sensors/:id',
+              lazy: () => import('../features/signals/sensor-page.tsx').then((m) => ({ Component: m.SensorPage })),
             },
           ],
         },

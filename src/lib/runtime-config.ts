@@ -10,6 +10,7 @@ const configSchema = z.object({
     demoAccounts: z.array(
       z.object({ login: z.string(), password: z.string(), workspaceKey: z.string(), description: z.string() }),
     ),
+    demoSensors: z.array(z.object({ client_cid: z.number(), sensor_mid: z.number() })).default([]),
   }),
 });
 
@@ -17,7 +18,7 @@ export type RuntimeConfig = z.infer<typeof configSchema>;
 
 const NO_CONFIG: RuntimeConfig = {
   saures: { faked: false, demoAccounts: [] },
-  besmart: { faked: false, demoAccounts: [] },
+  besmart: { faked: false, demoAccounts: [], demoSensors: [] },
 };
 
 /**

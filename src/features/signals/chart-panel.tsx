@@ -1,0 +1,479 @@
+import { keepPreviousData, useQueries, type UseQueryResult } from '@tanstack/react-query';
+import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
+import type { SensorRef } from '../../api/besmart/client.ts';
+import type { SensorState } from '../../api/besmart/schemas.ts';
+import { ErrorPanel, EmptyState } from '../../components/query-state.tsx';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { besmartQueries } from '../../lib/queries/besmart.ts';
+import { useSessions } from '../../lib/session/context.tsx';
+import { prepareSeries, reduceForPlot, shownRows, type PreparedSeries } from './chart-view.ts';
+import { useChartView } from './chart-url.ts';
+import { viewRange } from './chart-url.ts';
+import { DELTA_T_CHOICES, resolveDeltaT, type DeltaTChoice, type DeltaTStep } from './model/aggregation.ts';
+import type { LoadedSeries } from '../../lib/series/protocol.ts';
+import { seriesToCsv } from './model/csv.ts';
+import { parseLocalDateTime, previousPeriod, RANGE_PRESETS, toLocalInputValue, validateRange } from './model/ranges.ts';
+import { stateBoundaries } from './model/series-view.ts';
+import type { SignalInfo } from './sensor-page.tsx';
+import { SignalChart, type ChartLine } from './signal-chart.tsx';
+import { formatSensorId } from './sensor-id.ts';
+
+const minuteNow = () => Math.floor(Date.now() / 60_000) * 60_000;
+
+const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf'];
+const AXIS_AND_MARGINS = 64 + 16;
+
+/** Module-level, so useQueries recombines only when a result changed (and keeps its identity otherwise). */
+function combine(results: UseQueryResult<LoadedSeries>[]) {
+  return {
+    data: results.map((r) => r.data),
+    pending: results.map((r) => r.isPending),
+    failed: results.find((r) => r.isError) ?? null,
+    fetching: results.some((r) => r.isFetching),
+  };
+}
+
+interface Props {
+  sensorRef: SensorRef;
+  signals: SignalInfo[];
+  states: SensorState[];
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Signals of one sensor over any range: presets, custom range, aggregation, zoom, compare, CSV. */
+export function ChartPanel({ sensorRef, signals, states }: Props) {
+  const { t, dateTime, number, locale } = useI18n();
+  const sessions = useSessions();
+  const [view, setView] = useChartView();
+  // Presets are computed from a minute-aligned "now", captured when a range is chosen (stable query keys).
+  const [now, setNow] = useState(() => minuteNow());
+  const [plotWidth, setPlotWidth] = useState(() =>
+    Math.max(200, Math.min(1400, (typeof window === 'undefined' ? 1000 : window.innerWidth) - 2 * AXIS_AND_MARGINS)),
+  );
+  const onPlotWidth = useCallback((px: number) => setPlotWidth(px), []);
+
+  const signalsKey = view.signals.join(',');
+  const selected = useMemo(() => {
+    const wanted = signalsKey.split(',').map(Number);
+    const chosen = signals.filter((s) => wanted.includes(s.moid));
+    return chosen.length > 0 ? chosen : signals.slice(0, 1);
+  }, [signals, signalsKey]);
+
+  const base = viewRange(view, now);
+  const shown = view.zoom ?? base;
+  const span = shown.till - shown.from;
+  const deltaT = resolveDeltaT(view.agg, span, plotWidth);
+  const previous = previousPeriod(shown);
+  const shownFrom = shown.from;
+  const shownTill = shown.till;
+  const previousFrom = previous.from;
+
+  const series = useQueries({
+    combine,
+    queries: [
+      ...selected.map((s) => ({
+        ...besmartQueries.series(sessions.besmart, {
+          ...sensorRef,
+          signal_type_moid: s.moid,
+          since: shown.from,
+          till: shown.till,
+          deltaT,
+        }),
+        placeholderData: keepPreviousData,
+      })),
+      ...(view.compare
+        ? selected.map((s) => ({
+            ...besmartQueries.series(sessions.besmart, {
+              ...sensorRef,
+              signal_type_moid: s.moid,
+              since: previous.from,
+              till: previous.till,
+              deltaT,
+            }),
+            placeholderData: keepPreviousData,
+          }))
+        : []),
+    ],
+  });
+
+  const failed = series.failed;
+  const loading = series.fetching;
+
+  // Preparing (consumption, gaps, origin split) runs once per loaded series; zoom only re-reduces.
+  const prepared = useMemo(
+    () =>
+      selected.map((s, i) => {
+        const data = series.data[i];
+        return data
+          ? prepareSeries(data, {
+              consumption: s.isIncremental && !view.cumulative,
+              states,
+              moid: s.moid,
+              from: shown.from,
+            })
+          : null;
+      }),
+    // Prepared once per loaded series: a new range means new data.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [series.data, selected, view.cumulative, states],
+  );
+  const preparedPrev = useMemo(
+    () =>
+      selected.map((s, i) => {
+        const data = series.data[selected.length + i];
+        return data
+          ? prepareSeries(data, {
+              consumption: s.isIncremental && !view.cumulative,
+              states,
+              moid: s.moid,
+              from: previous.from,
+            })
+          : null;
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [series.data, selected, view.cumulative, states],
+  );
+
+  const model = useMemo(() => {
+    const units = [...new Set(selected.map((s, i) => prepared[i]?.unit || s.unit))];
+    const lines: ChartLine[] = [];
+    const csv: { signal: SignalInfo; text: string }[] = [];
+    let drawn = 0;
+    let total = 0;
+    let nonNumeric = 0;
+    const columns = Math.max(1, Math.round(plotWidth));
+    selected.forEach((s, i) => {
+      const p: PreparedSeries | null | undefined = prepared[i];
+      if (!p) return;
+      const color = COLORS[i % COLORS.length] ?? '#1f77b4';
+      const unit = (p.unit || s.unit) + (s.isIncremental && !view.cumulative ? ` ${t('chart.perInterval')}` : '');
+      const axis = units.indexOf(p.unit || s.unit) === 1 ? 'right' : 'left';
+      const r = reduceForPlot(p, shownFrom, shownTill, columns);
+      const rows = shownRows([r.measured, r.other]);
+      drawn += rows.length;
+      total += p.total;
+      nonNumeric += p.nonNumeric;
+      lines.push({
+        key: `${s.moid}-m`,
+        name: `${s.symbol} (${t('chart.measured')})`,
+        unit,
+        color,
+        axis,
+        data: r.measured.points,
+      });
+      if (r.other.points.some((x) => x.v !== null)) {
+        lines.push({
+          key: `${s.moid}-e`,
+          name: `${s.symbol} (${t('chart.estimated')})`,
+          unit,
+          color,
+          axis,
+          dashed: true,
+          data: r.other.points,
+        });
+      }
+      csv.push({ signal: s, text: seriesToCsv(rows.map((row) => ({ ...row, unit: p.unit || s.unit }))) });
+      const prev = preparedPrev[i];
+      if (prev) {
+        const shift = shownFrom - previousFrom;
+        const pr = reduceForPlot(prev, shownFrom, shownTill, columns, shift);
+        lines.push({
+          key: `${s.moid}-p`,
+          name: `${s.symbol} (${t('chart.previous')})`,
+          unit,
+          color: '#8a8f98',
+          axis,
+          dashed: true,
+          data: [...pr.measured.points, ...pr.other.points].sort((a, b) => a.t - b.t),
+        });
+      }
+    });
+    return { lines, csv, drawn, total, nonNumeric };
+  }, [selected, prepared, preparedPrev, plotWidth, shownFrom, shownTill, previousFrom, view.cumulative, t]);
+
+  // A failed request keeps the previous chart on screen, with the error beside it.
+  const [lastGood, setLastGood] = useState(model);
+  if (!failed && model.lines.length > 0 && model !== lastGood) setLastGood(model);
+  const display = failed ? lastGood : model;
+
+  const markers = stateBoundaries(states, shown.from, shown.till).map((ms) => ({
+    t: ms,
+    label: t('chart.stateChange'),
+  }));
+  const spanDays = span / 86_400_000;
+  const formatTick = (ms: number) =>
+    dateTime(
+      ms,
+      spanDays <= 2
+        ? { hour: '2-digit', minute: '2-digit' }
+        : spanDays <= 90
+          ? { day: 'numeric', month: 'short' }
+          : { month: 'short', year: '2-digit' },
+    );
+  const formatTime = (ms: number) => dateTime(ms, { dateStyle: 'medium', timeStyle: 'short' });
+  const formatValue = (v: number) => number(v, { maximumFractionDigits: Math.abs(v) >= 100 ? 1 : 3 });
+
+  const stepName = (d: DeltaTStep | null) => (d === null ? t('chart.agg.raw') : t(`chart.agg.${d}`));
+
+  if (signals.length === 0) {
+    return (
+      <section className="panel" aria-labelledby="chart-heading">
+        <h2 id="chart-heading">{t('chart.title')}</h2>
+        <EmptyState>{t('chart.noSignals')}</EmptyState>
+      </section>
+    );
+  }
+
+  const zoomBy = (factor: number) => {
+    const mid = (shown.from + shown.till) / 2;
+    const half = (span * factor) / 2;
+    const from = Math.max(base.from, Math.round(mid - half));
+    const till = Math.min(base.till, Math.round(mid + half));
+    setView({ zoom: factor >= 1 && from <= base.from && till >= base.till ? null : { from, till } });
+  };
+
+  return (
+    <section className="panel chart-panel" aria-labelledby="chart-heading">
+      <h2 id="chart-heading">{t('chart.title')}</h2>
+      <fieldset className="signal-picker">
+        <legend>{t('chart.signals')}</legend>
+        {signals.map((s) => {
+          const on = selected.some((x) => x.moid === s.moid);
+          return (
+            <label key={s.moid} className="check">
+              <input
+                type="checkbox"
+                checked={on}
+                onChange={() => {
+                  const next = on ? selected.filter((x) => x.moid !== s.moid) : [...selected, s];
+                  setView({ signals: (next.length > 0 ? next : selected).map((x) => x.moid) });
+                }}
+              />{' '}
+              <strong>{s.symbol}</strong> {s.description} {s.unit ? <span className="muted">({s.unit})</span> : null}
+            </label>
+          );
+        })}
+      </fieldset>
+
+      <div className="chart-controls">
+        <div role="group" aria-label={t('chart.range')} className="presets">
+          {RANGE_PRESETS.map((p) => (
+            <button
+              key={p}
+              type="button"
+              aria-pressed={view.range === p}
+              onClick={() => {
+                setNow(minuteNow());
+                setView({ range: p, zoom: null, from: null, till: null });
+              }}
+            >
+              {t(`chart.preset.${p}`)}
+            </button>
+          ))}
+        </div>
+        <CustomRange
+          key={`${base.from}-${base.till}`}
+          from={base.from}
+          till={base.till}
+          onApply={(from, till) => setView({ range: 'custom', from, till, zoom: null })}
+        />
+        <AggregationSelect
+          value={view.agg}
+          autoIs={stepName(resolveDeltaT('auto', span, plotWidth))}
+          onChange={(agg) => setView({ agg })}
+        />
+        {selected.some((s) => s.isIncremental) ? (
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={view.cumulative}
+              onChange={(e) => setView({ cumulative: e.target.checked })}
+            />{' '}
+            {t('chart.cumulative')}
+          </label>
+        ) : null}
+        <label className="check">
+          <input type="checkbox" checked={view.compare} onChange={(e) => setView({ compare: e.target.checked })} />{' '}
+          {t('chart.compare')}
+        </label>
+      </div>
+
+      <div className="chart-toolbar">
+        <span className="muted">{t('chart.zoomHint')}</span>
+        <button type="button" onClick={() => zoomBy(0.5)}>
+          {t('chart.zoomIn')}
+        </button>
+        <button type="button" onClick={() => zoomBy(2)} disabled={!view.zoom}>
+          {t('chart.zoomOut')}
+        </button>
+        <button type="button" onClick={() => setView({ zoom: null })} disabled={!view.zoom}>
+          {t('chart.resetZoom')}
+        </button>
+        {display.csv.map(({ signal, text }) => (
+          <button
+            key={signal.moid}
+            type="button"
+            onClick={() =>
+              download(
+                `sensor-${formatSensorId(sensorRef)}-${signal.symbol.replace(/[^\w+-]/g, '_')}-${new Date(shown.from).toISOString().slice(0, 10)}-${new Date(shown.till).toISOString().slice(0, 10)}.csv`,
+                text,
+              )
+            }
+          >
+            {display.csv.length > 1 ? `${t('chart.export')} (${signal.symbol})` : t('chart.export')}
+          </button>
+        ))}
+      </div>
+
+      {failed ? (
+        <ErrorPanel title={t('chart.failed')} error={failed.error} onRetry={() => void failed.refetch()} />
+      ) : null}
+
+      <p className="muted chart-status" role="status" aria-busy={loading}>
+        {formatTime(shown.from)} – {formatTime(shown.till)} · {stepName(deltaT)}
+        {display.total > 0 ? ` · ${t('chart.points', { shown: display.drawn, total: display.total })}` : ''}
+        {display.nonNumeric > 0 ? ` · ${t('chart.nonNumeric', { count: display.nonNumeric })}` : ''}
+        {loading ? ` · ${t('common.loading')}` : ''}
+      </p>
+
+      {display.lines.length === 0 || display.drawn === 0 ? (
+        series.pending.slice(0, selected.length).every(Boolean) ? (
+          <div className="chart-placeholder" aria-hidden="true" />
+        ) : (
+          <EmptyState>{t('chart.empty')}</EmptyState>
+        )
+      ) : (
+        <>
+          <SignalChart
+            lines={display.lines}
+            from={shown.from}
+            till={shown.till}
+            markers={markers}
+            label={t('chart.plotLabel', {
+              signals: selected.map((s) => s.symbol).join(', '),
+              from: formatTime(shown.from),
+              till: formatTime(shown.till),
+            })}
+            formatTick={formatTick}
+            formatTime={formatTime}
+            formatValue={formatValue}
+            onPlotWidth={onPlotWidth}
+            onZoom={(from, till) => setView({ zoom: { from, till } })}
+          />
+          <ul className="chart-legend" aria-label={t('chart.signals')} lang={locale}>
+            {display.lines.map((l) => (
+              <li key={l.key}>
+                <span className={`swatch${l.dashed ? ' dashed' : ''}`} style={{ borderColor: l.color }} /> {l.name},{' '}
+                {l.unit}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+function AggregationSelect({
+  value,
+  autoIs,
+  onChange,
+}: {
+  value: DeltaTChoice;
+  autoIs: string;
+  onChange: (v: DeltaTChoice) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <div className="field">
+      <label htmlFor={id}>{t('chart.aggregation')}</label>
+      <select
+        id={id}
+        value={String(value)}
+        onChange={(e) => onChange(DELTA_T_CHOICES.find((c) => String(c) === e.target.value) ?? 'auto')}
+      >
+        {DELTA_T_CHOICES.map((c) => (
+          <option key={c} value={String(c)}>
+            {c === 'auto'
+              ? t('chart.agg.autoIs', { step: autoIs })
+              : c === 'raw'
+                ? t('chart.agg.raw')
+                : t(`chart.agg.${c}`)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** From/to in local time; from ≥ to gets a message and no request is sent. */
+function CustomRange({
+  from,
+  till,
+  onApply,
+}: {
+  from: number;
+  till: number;
+  onApply: (from: number, till: number) => void;
+}) {
+  const { t } = useI18n();
+  const [a, setA] = useState(toLocalInputValue(from));
+  const [b, setB] = useState(toLocalInputValue(till));
+  const [problem, setProblem] = useState<string | null>(null);
+  const ids = { from: useId(), till: useId(), msg: useId() };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const f = parseLocalDateTime(a);
+    const u = parseLocalDateTime(b);
+    const issue = validateRange(f, u);
+    if (issue) {
+      setProblem(issue === 'signals.range.order' ? t('chart.rangeInvalid') : t('chart.rangeIncomplete'));
+      return;
+    }
+    setProblem(null);
+    onApply(f, u);
+  };
+  return (
+    <form className="custom-range" onSubmit={submit} noValidate aria-label={t('chart.custom')}>
+      <div className="field">
+        <label htmlFor={ids.from}>{t('chart.from')}</label>
+        <input
+          id={ids.from}
+          type="datetime-local"
+          value={a}
+          onChange={(e) => setA(e.target.value)}
+          aria-describedby={problem ? ids.msg : undefined}
+          aria-invalid={problem ? true : undefined}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.till}>{t('chart.till')}</label>
+        <input
+          id={ids.till}
+          type="datetime-local"
+          value={b}
+          onChange={(e) => setB(e.target.value)}
+          aria-describedby={problem ? ids.msg : undefined}
+          aria-invalid={problem ? true : undefined}
+        />
+      </div>
+      <button type="submit">{t('chart.apply')}</button>
+      {problem ? (
+        <p id={ids.msg} className="form-failure" role="alert">
+          {problem}
+        </p>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,110 @@
+import type { SensorState } from '../../api/besmart/schemas.ts';
+import type { LoadedSeries } from '../../lib/series/protocol.ts';
+import { toConsumption } from './model/consumption.ts';
+import { inferStep, insertGaps } from './model/gaps.ts';
+import { reduceM4 } from './model/reduce.ts';
+import { countNonNumeric, signalBoundaries, splitByOrigin } from './model/series-view.ts';
+import type { ChartPoint } from './signal-chart.tsx';
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+
+/** A series prepared for drawing at any zoom: values transformed, gaps marked, split by origin. */
+export interface PreparedSeries {
+  time: Float64Array;
+  measured: Float64Array;
+  other: Float64Array;
+  /** Origin of each prepared row (1 measured; 0 for inserted gap markers). */
+  origin: Uint8Array;
+  /** Points that came as null or non-numeric values. */
+  nonNumeric: number;
+  /** Raw points received. */
+  total: number;
+  unit: string;
+}
+
+/**
+ * Raw series → what the chart draws, before reduction: consumption per
+ * interval for cumulative signals (unless the raw reading is wanted), NaN
+ * markers where data is missing, and measured / estimated split apart.
+ */
+export function prepareSeries(
+  loaded: LoadedSeries,
+  opts: { consumption: boolean; states: readonly SensorState[]; moid: number; from: number },
+): PreparedSeries {
+  const nonNumeric = countNonNumeric(loaded.value);
+  const values = opts.consumption
+    ? toConsumption(loaded.time, loaded.value, signalBoundaries(opts.states, opts.moid), { from: opts.from }).value
+    : loaded.value;
+  const gapped = insertGaps(loaded.time, values, inferStep(loaded.time) ?? FIFTEEN_MINUTES);
+  const origin = new Uint8Array(gapped.index.length);
+  for (let i = 0; i < origin.length; i++) {
+    const src = gapped.index[i] ?? -1;
+    origin[i] = src >= 0 ? (loaded.origin[src] ?? 1) : 1;
+  }
+  const split = splitByOrigin(gapped.time, gapped.value, origin);
+  const splitOrigin = new Uint8Array(split.index.length);
+  for (let i = 0; i < splitOrigin.length; i++) splitOrigin[i] = origin[split.index[i] ?? 0] ?? 1;
+  return {
+    time: split.time,
+    measured: split.measured,
+    other: split.other,
+    origin: splitOrigin,
+    nonNumeric,
+    total: loaded.time.length,
+    unit: loaded.unit,
+  };
+}
+
+export interface ReducedLine {
+  points: ChartPoint[];
+  /** Origin per point (for CSV). */
+  origin: number[];
+}
+
+function toPoints(
+  time: Float64Array,
+  value: Float64Array,
+  index: Uint32Array,
+  origin: Uint8Array,
+  shift: number,
+): ReducedLine {
+  const points: ChartPoint[] = new Array<ChartPoint>(time.length);
+  const origins: number[] = new Array<number>(time.length);
+  for (let i = 0; i < time.length; i++) {
+    const v = value[i] ?? Number.NaN;
+    points[i] = { t: (time[i] ?? 0) + shift, v: Number.isFinite(v) ? v : null };
+    origins[i] = origin[index[i] ?? 0] ?? 1;
+  }
+  return { points, origin: origins };
+}
+
+/** M4-reduces a prepared series to the plot's pixel columns: at most ~4 points per column per line. */
+export function reduceForPlot(
+  s: PreparedSeries,
+  from: number,
+  till: number,
+  columns: number,
+  shift = 0,
+): { measured: ReducedLine; other: ReducedLine; drawn: number } {
+  const m = reduceM4(s.time, s.measured, from - shift, till - shift, columns);
+  const o = reduceM4(s.time, s.other, from - shift, till - shift, columns);
+  const measured = toPoints(m.time, m.value, m.index, s.origin, shift);
+  const other = toPoints(o.time, o.value, o.index, s.origin, shift);
+  const drawn = measured.points.filter((p) => p.v !== null).length + other.points.filter((p) => p.v !== null).length;
+  return { measured, other, drawn };
+}
+
+/** The rows a CSV export holds: the points drawn, in time order, without gap markers or touch-point duplicates. */
+export function shownRows(lines: ReducedLine[]): { time: number; value: number; origin: number }[] {
+  const rows: { time: number; value: number; origin: number }[] = [];
+  for (const line of lines) {
+    line.points.forEach((p, i) => {
+      if (p.v !== null) rows.push({ time: p.t, value: p.v, origin: line.origin[i] ?? 1 });
+    });
+  }
+  rows.sort((a, b) => a.time - b.time);
+  return rows.filter((r, i) => {
+    const prev = rows[i - 1];
+    return !prev || prev.time !== r.time || prev.value !== r.value;
+  });
+}

@@ -1,0 +1,79 @@
+import { csvField, originWord, plainDecimal, seriesToCsv } from './csv.ts';
+
+const T = Date.UTC(2026, 10, 22, 14, 30);
+const Q = 15 * 60_000;
+
+describe('seriesToCsv', () => {
+  it('writes the header and one line per shown point', () => {
+    const csv = seriesToCsv([
+      { time: T, value: 1234.5, unit: 'kW.h', origin: 1 },
+      { time: T + Q, value: Number.NaN, unit: 'kW.h', origin: 1 },
+      { time: T + 2 * Q, value: -0.000001, unit: 'kW.h', origin: 2 },
+      { time: T + 3 * Q, value: 1e21, unit: 'kW.h', origin: 3 },
+      { time: T + 4 * Q, value: 7, unit: 'kW.h', origin: 9 },
+    ]);
+    expect(csv).toBe(
+      'time,value,unit,origin\r\n' +
+        '2026-11-22T14:30:00.000Z,1234.5,kW.h,measured\r\n' +
+        '2026-11-22T14:45:00.000Z,,kW.h,measured\r\n' +
+        '2026-11-22T15:00:00.000Z,-0.000001,kW.h,estimated\r\n' +
+        '2026-11-22T15:15:00.000Z,1000000000000000000000,kW.h,predicted\r\n' +
+        '2026-11-22T15:30:00.000Z,7,kW.h,9\r\n',
+    );
+  });
+
+  it('takes typed arrays with one unit, and quotes a unit that needs it', () => {
+    const csv = seriesToCsv({
+      time: Float64Array.from([T, T + Q]),
+      value: Float64Array.from([0.1, 2]),
+      origin: Uint8Array.from([2, 1]),
+      unit: 'm3, "cold"',
+    });
+    expect(csv).toBe(
+      'time,value,unit,origin\r\n' +
+        '2026-11-22T14:30:00.000Z,0.1,"m3, ""cold""",estimated\r\n' +
+        '2026-11-22T14:45:00.000Z,2,"m3, ""cold""",measured\r\n',
+    );
+    expect(seriesToCsv({ time: [T], value: [3], unit: '°C' })).toBe(
+      'time,value,unit,origin\r\n2026-11-22T14:30:00.000Z,3,°C,measured\r\n',
+    );
+  });
+
+  it('is just the header for nothing shown', () => {
+    expect(seriesToCsv([])).toBe('time,value,unit,origin\r\n');
+  });
+});
+
+describe('plainDecimal', () => {
+  it('never writes an exponent or a thousands separator', () => {
+    expect([0, -0, 1, -2.5, 1234567.891, 1e-7, 1.5e-10, -2.25e22, 123e20].map(plainDecimal)).toEqual([
+      '0',
+      '0',
+      '1',
+      '-2.5',
+      '1234567.891',
+      '0.0000001',
+      '0.00000000015',
+      '-22500000000000000000000',
+      '12300000000000000000000',
+    ]);
+    expect(plainDecimal(Number.NaN)).toBe('');
+    expect(plainDecimal(Number.POSITIVE_INFINITY)).toBe('');
+  });
+
+  it('reads back to the same number', () => {
+    for (const v of [1e-7, 3.14159e-12, 9.87654321e25, -4.2e-9, 0.1 + 0.2]) expect(Number(plainDecimal(v))).toBe(v);
+  });
+});
+
+describe('csvField and originWord', () => {
+  it('quotes only when needed', () => {
+    expect(csvField('kW')).toBe('kW');
+    expect(csvField('a\nb')).toBe('"a\nb"');
+    expect(csvField('a\rb')).toBe('"a\rb"');
+  });
+
+  it('names origins 1–3 and keeps other ids as numbers', () => {
+    expect([1, 2, 3, 4, 0].map(originWord)).toEqual(['measured', 'estimated', 'predicted', '4', '0']);
+  });
+});

@@ -1,0 +1,74 @@
+/*
+ * CSV export of exactly what the chart shows (the caller passes the shown
+ * points): RFC 4180, CRLF line ends, header `time,value,unit,origin`.
+ * - time: ISO 8601 UTC (`toISOString()`).
+ * - value: plain decimal with '.', no exponent, no thousands separators; an
+ *   empty field where the value is NaN (a gap or a non-numeric reading).
+ * - origin: 1 → measured, 2 → estimated, 3 → predicted, any other id as its
+ *   number (besmart documents no names for origin ids).
+ */
+
+export interface CsvRow {
+  time: number;
+  value: number;
+  unit: string;
+  origin: number;
+}
+
+export interface CsvArrays {
+  time: ArrayLike<number>;
+  value: ArrayLike<number>;
+  /** Origin per point; 1 (measured) where missing. */
+  origin?: ArrayLike<number>;
+  unit: string;
+}
+
+export const CSV_HEADER = 'time,value,unit,origin';
+
+const ORIGIN_WORDS: Readonly<Record<number, string>> = { 1: 'measured', 2: 'estimated', 3: 'predicted' };
+
+export function originWord(origin: number): string {
+  return ORIGIN_WORDS[origin] ?? String(origin);
+}
+
+/** Quotes a field when it holds a comma, a quote, CR or LF, doubling inner quotes (RFC 4180). */
+export function csvField(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A number as plain decimal text: no exponent, '.' as separator; '' when not finite. */
+export function plainDecimal(v: number): string {
+  if (!Number.isFinite(v)) return '';
+  if (v === 0) return '0';
+  const text = String(v);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text);
+  if (m === null) return text;
+  const [, sign = '', lead = '', rest = '', exp = '0'] = m;
+  const digits = lead + rest;
+  const point = 1 + Number(exp);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+function line(time: number, value: number, unit: string, origin: number): string {
+  const iso = Number.isFinite(time) ? new Date(time).toISOString() : '';
+  return `${iso},${plainDecimal(value)},${csvField(unit)},${csvField(originWord(origin))}`;
+}
+
+/** The CSV text (header and one line per point, each ending in CRLF). */
+export function seriesToCsv(input: readonly CsvRow[] | CsvArrays): string {
+  const lines = [CSV_HEADER];
+  if (isRows(input)) {
+    for (const row of input) lines.push(line(row.time, row.value, row.unit, row.origin));
+  } else {
+    const n = Math.min(input.time.length, input.value.length);
+    for (let i = 0; i < n; i++)
+      lines.push(line(input.time[i] ?? Number.NaN, input.value[i] ?? Number.NaN, input.unit, input.origin?.[i] ?? 1));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+function isRows(input: readonly CsvRow[] | CsvArrays): input is readonly CsvRow[] {
+  return Array.isArray(input);
+}

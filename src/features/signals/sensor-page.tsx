@@ -1,0 +1,139 @@
+import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import type { SensorState, SignalType } from '../../api/besmart/schemas.ts';
+import { ErrorPanel, Skeleton } from '../../components/query-state.tsx';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { besmartQueries } from '../../lib/queries/besmart.ts';
+import { useSessions } from '../../lib/session/context.tsx';
+import { formatSensorId, parseSensorId } from './sensor-id.ts';
+import { StatesTimeline } from './states-timeline.tsx';
+
+// recharts is heavy: it loads with the chart, never with sign-in or the overview.
+const ChartPanel = lazy(() => import('./chart-panel.tsx').then((m) => ({ default: m.ChartPanel })));
+
+export interface SignalInfo {
+  moid: number;
+  symbol: string;
+  description: string;
+  unit: string;
+  isIncremental: boolean;
+}
+
+/** The signal types present in the sensor's states' signal states, labelled from the signal types list. */
+export function signalsOf(states: SensorState[], types: SignalType[]): SignalInfo[] {
+  const moids = [...new Set(states.flatMap((s) => s.signal_states.map((x) => x.signal_type_moid)))].sort(
+    (a, b) => a - b,
+  );
+  return moids.map((moid) => {
+    const type = types.find((t) => t.signal_type_moid === moid);
+    return {
+      moid,
+      symbol: type?.symbol ?? `#${moid}`,
+      description: type?.description ?? '',
+      unit: type?.unit_symbol ?? '',
+      isIncremental: type?.is_incremental ?? false,
+    };
+  });
+}
+
+export function SensorPage() {
+  const { t } = useI18n();
+  const params = useParams();
+  const ref = parseSensorId(params.id);
+  const sessions = useSessions();
+  const fallback = { client_cid: 0, sensor_mid: 0 };
+  const sensor = useQuery({ ...besmartQueries.sensor(sessions.besmart, ref ?? fallback), enabled: ref !== null });
+  const states = useQuery({ ...besmartQueries.states(sessions.besmart, ref ?? fallback), enabled: ref !== null });
+  const types = useQuery(besmartQueries.signalTypes(sessions.besmart));
+  const signals = useMemo(() => signalsOf(states.data ?? [], types.data ?? []), [states.data, types.data]);
+
+  if (!ref) {
+    return (
+      <>
+        <h1>{t('sensor.badId')}</h1>
+        <Link to="/besmart">{t('sensor.back')}</Link>
+      </>
+    );
+  }
+  const id = formatSensorId(ref);
+  return (
+    <div className="sensor-page">
+      <p>
+        <Link to="/besmart">{t('sensor.back')}</Link>
+      </p>
+      {sensor.isPending ? (
+        <Skeleton label={t('sensor.loading')} />
+      ) : sensor.isError ? (
+        <>
+          <h1>{t('sensors.sensorN', { id })}</h1>
+          <ErrorPanel title={t('sensor.failed')} error={sensor.error} onRetry={() => void sensor.refetch()} />
+        </>
+      ) : (
+        <>
+          <h1>
+            {sensor.data.name} <span className="muted mono">{id}</span>
+          </h1>
+          <section className="panel" aria-labelledby="sensor-details">
+            <h2 id="sensor-details">{t('sensor.details')}</h2>
+            <dl className="facts">
+              <div>
+                <dt>{t('sensor.type')}</dt>
+                <dd>{sensor.data.sensor_type_description || sensor.data.sensor_type_name}</dd>
+              </div>
+              <div>
+                <dt>{t('sensor.externalId')}</dt>
+                <dd className="mono">{sensor.data.sensor_eid || '—'}</dd>
+              </div>
+              <div>
+                <dt>{t('sensor.position')}</dt>
+                <dd>
+                  {sensor.data.lat === null || sensor.data.lon === null
+                    ? '—'
+                    : `${sensor.data.lat}, ${sensor.data.lon}`}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('sensor.comments')}</dt>
+                <dd>{sensor.data.comments || '—'}</dd>
+              </div>
+              <div>
+                <dt>{t('sensor.flags')}</dt>
+                <dd>
+                  {[
+                    sensor.data.negligible ? t('sensor.negligible') : null,
+                    sensor.data.uncertain ? t('sensor.uncertain') : null,
+                  ]
+                    .filter(Boolean)
+                    .join(', ') || '—'}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('sensor.permissions')}</dt>
+                <dd>
+                  {sensor.data.write ? t('sensor.canWrite') : t('sensor.readOnly')}
+                  {sensor.data.execute ? `, ${t('sensor.canExecute')}` : ''}
+                </dd>
+              </div>
+            </dl>
+          </section>
+        </>
+      )}
+      <section className="panel" aria-labelledby="sensor-states">
+        <h2 id="sensor-states">{t('sensor.states')}</h2>
+        {states.isPending ? (
+          <Skeleton label={t('sensor.statesLoading')} />
+        ) : states.isError ? (
+          <ErrorPanel title={t('sensor.statesFailed')} error={states.error} onRetry={() => void states.refetch()} />
+        ) : (
+          <StatesTimeline states={states.data} />
+        )}
+      </section>
+      {states.data && types.data ? (
+        <Suspense fallback={<Skeleton lines={8} label={t('chart.loading')} />}>
+          <ChartPanel sensorRef={ref} signals={signals} states={states.data} />
+        </Suspense>
+      ) : null}
+    </div>
+  );
+}

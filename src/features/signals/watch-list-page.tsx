@@ -1,0 +1,166 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import type { SensorRef } from '../../api/besmart/client.ts';
+import { isApiError } from '../../api/errors.ts';
+import { errorText } from '../../components/error-message.ts';
+import { EmptyState } from '../../components/query-state.tsx';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { besmartQueries } from '../../lib/queries/besmart.ts';
+import { runtimeConfigQuery } from '../../lib/runtime-config.ts';
+import { useSessions, useSessionState } from '../../lib/session/context.tsx';
+import { addToWatchList, removeFromWatchList, seedWatchList, useWatchList } from '../../lib/watch-list.ts';
+import { formatSensorId } from './sensor-id.ts';
+import { SignalTypesPanel } from './signal-types-panel.tsx';
+
+/** The besmart user's watched sensors: add by client CID and sensor MID, open, remove. */
+export function WatchListPage() {
+  const { t } = useI18n();
+  const userId = useSessionState((s) => s.besmart?.userId ?? null);
+  const list = useWatchList(userId);
+  const { data: config } = useQuery(runtimeConfigQuery);
+
+  // The demo starts with the seeded sensors; a real account starts empty.
+  useEffect(() => {
+    if (userId !== null && config?.besmart.faked) seedWatchList(userId, config.besmart.demoSensors);
+  }, [userId, config]);
+
+  return (
+    <div className="watch-list-page">
+      <h1>{t('sensors.title')}</h1>
+      <p className="muted">{t('sensors.intro')}</p>
+      {userId !== null ? <AddSensorForm userId={userId} /> : null}
+      {list.length === 0 ? (
+        <EmptyState>{t('sensors.empty')}</EmptyState>
+      ) : (
+        <ul className="sensor-list" aria-label={t('sensors.listLabel')}>
+          {list.map((ref) => (
+            <SensorRow key={formatSensorId(ref)} sensorRef={ref} userId={userId} />
+          ))}
+        </ul>
+      )}
+      <details className="panel signal-types-details">
+        <summary>{t('signals.title')}</summary>
+        <SignalTypesPanel />
+      </details>
+    </div>
+  );
+}
+
+function SensorRow({ sensorRef, userId }: { sensorRef: SensorRef; userId: number | null }) {
+  const { t } = useI18n();
+  const sessions = useSessions();
+  const sensor = useQuery(besmartQueries.sensor(sessions.besmart, sensorRef));
+  const id = formatSensorId(sensorRef);
+  return (
+    <li className="sensor-row panel">
+      <div>
+        <Link to={`/besmart/sensors/${id}`} className="sensor-name">
+          {sensor.data?.name ?? t('sensors.sensorN', { id })}
+        </Link>{' '}
+        <span className="muted mono">{id}</span>
+        <div className="muted">
+          {sensor.isPending
+            ? t('common.loading')
+            : sensor.isError
+              ? errorText(sensor.error, t)
+              : `${sensor.data.sensor_type_description || sensor.data.sensor_type_name}${sensor.data.write ? '' : ` · ${t('sensors.readOnly')}`}`}
+        </div>
+      </div>
+      {userId !== null ? (
+        <button
+          type="button"
+          onClick={() => removeFromWatchList(userId, sensorRef)}
+          aria-label={t('sensors.removeN', { id })}
+        >
+          {t('sensors.remove')}
+        </button>
+      ) : null}
+    </li>
+  );
+}
+
+function AddSensorForm({ userId }: { userId: number }) {
+  const { t } = useI18n();
+  const sessions = useSessions();
+  const queryClient = useQueryClient();
+  const [cid, setCid] = useState('');
+  const [mid, setMid] = useState('');
+  const [message, setMessage] = useState<{ kind: 'error' | 'ok'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = { cid: useId(), mid: useId(), msg: useId() };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const ref = { client_cid: Number(cid), sensor_mid: Number(mid) };
+    if (!/^\d+$/.test(cid.trim()) || !/^\d+$/.test(mid.trim())) {
+      setMessage({ kind: 'error', text: t('sensors.idsInvalid') });
+      return;
+    }
+    const id = formatSensorId(ref);
+    setBusy(true);
+    setMessage(null);
+    try {
+      const sensor = await queryClient.fetchQuery(besmartQueries.sensor(sessions.besmart, ref));
+      addToWatchList(userId, ref);
+      setMessage({ kind: 'ok', text: t('sensors.added', { name: sensor.name, id }) });
+      setCid('');
+      setMid('');
+    } catch (err) {
+      const status = isApiError(err) ? err.status : undefined;
+      setMessage({
+        kind: 'error',
+        text:
+          status === 404
+            ? t('sensors.notFound', { id })
+            : status === 403
+              ? t('sensors.noAccess', { id })
+              : errorText(err, t),
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="panel add-sensor" aria-label={t('sensors.addTitle')} onSubmit={(e) => void submit(e)} noValidate>
+      <h2>{t('sensors.addTitle')}</h2>
+      <div className="add-sensor-fields">
+        <div className="field">
+          <label htmlFor={ids.cid}>{t('sensors.cid')}</label>
+          <input
+            id={ids.cid}
+            inputMode="numeric"
+            value={cid}
+            onChange={(e) => setCid(e.target.value)}
+            aria-describedby={message ? ids.msg : undefined}
+            required
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.mid}>{t('sensors.mid')}</label>
+          <input
+            id={ids.mid}
+            inputMode="numeric"
+            value={mid}
+            onChange={(e) => setMid(e.target.value)}
+            aria-describedby={message ? ids.msg : undefined}
+            required
+          />
+        </div>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('sensors.checking') : t('sensors.add')}
+        </button>
+      </div>
+      {message ? (
+        <p
+          id={ids.msg}
+          className={message.kind === 'error' ? 'form-failure' : 'form-ok'}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      ) : null}
+    </form>
+  );
+}
