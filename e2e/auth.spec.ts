@@ -30,7 +30,7 @@ test.describe('signing in', () => {
     await signInBesmart(page);
     await page.getByRole('link', { name: 'Continue to the dashboard' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Flats' })).toBeVisible();
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'besmart' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sensors' }).click();
     await expect(page.getByRole('heading', { name: 'besmart signal types' })).toBeVisible();
   });
 
@@ -166,7 +166,7 @@ test('signing out clears that service’s data and leaves no sid or token in any
   await page.getByRole('link', { name: 'Continue to the dashboard' }).click();
   await expect(page.getByRole('heading', { name: /Невский проспект/ })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.getByRole('link', { name: 'besmart' }).click();
+  await nav.getByRole('link', { name: 'Sensors' }).click();
   await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
   expect(sid).not.toBe('');
   expect(token).not.toBe('');

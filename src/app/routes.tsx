@@ -28,7 +28,7 @@ function Layout() {
           {saures || besmart ? (
             <nav aria-label={t('nav.main')} className="main-nav">
               {saures ? <NavLink to="/flats">{t('nav.flats')}</NavLink> : null}
-              {besmart ? <NavLink to="/besmart">{t('nav.besmart')}</NavLink> : null}
+              {besmart ? <NavLink to="/sensors">{t('nav.sensors')}</NavLink> : null}
             </nav>
           ) : null}
         </div>
@@ -64,7 +64,7 @@ function Home() {
   const saures = useSessionState((s) => s.saures !== null);
   const besmart = useSessionState((s) => s.besmart !== null);
   if (saures) return <Navigate to="/flats" replace />;
-  if (besmart) return <Navigate to="/besmart" replace />;
+  if (besmart) return <Navigate to="/sensors" replace />;
   return <Navigate to="/signin" replace />;
 }
 
@@ -100,12 +100,12 @@ export function createAppRouter() {
           element: <RequireService service="besmart" />,
           children: [
             {
-              path: '/besmart',
+              path: '/sensors',
               lazy: () =>
                 import('../features/signals/watch-list-page.tsx').then((m) => ({ Component: m.WatchListPage })),
             },
             {
-              path: '/besmart/sensors/:id',
+              path: '/sensors/:id',
               lazy: () => import('../features/signals/sensor-page.tsx').then((m) => ({ Component: m.SensorPage })),
             },
           ],

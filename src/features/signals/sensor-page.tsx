@@ -52,7 +52,7 @@ export function SensorPage() {
     return (
       <>
         <h1>{t('sensor.badId')}</h1>
-        <Link to="/besmart">{t('sensor.back')}</Link>
+        <Link to="/sensors">{t('sensor.back')}</Link>
       </>
     );
   }
@@ -60,7 +60,7 @@ export function SensorPage() {
   return (
     <div className="sensor-page">
       <p>
-        <Link to="/besmart">{t('sensor.back')}</Link>
+        <Link to="/sensors">{t('sensor.back')}</Link>
       </p>
       {sensor.isPending ? (
         <Skeleton label={t('sensor.loading')} />

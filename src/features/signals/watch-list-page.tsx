@@ -39,7 +39,7 @@ export function WatchListPage() {
           ))}
         </ul>
       )}
-      <details className="panel signal-types-details">
+      <details className="panel signal-types-details" open>
         <summary>{t('signals.title')}</summary>
         <SignalTypesPanel />
       </details>
@@ -55,7 +55,7 @@ function SensorRow({ sensorRef, userId }: { sensorRef: SensorRef; userId: number
   return (
     <li className="sensor-row panel">
       <div>
-        <Link to={`/besmart/sensors/${id}`} className="sensor-name">
+        <Link to={`/sensors/${id}`} className="sensor-name">
           {sensor.data?.name ?? t('sensors.sensorN', { id })}
         </Link>{' '}
         <span className="muted mono">{id}</span>
