@@ -22,8 +22,8 @@ export function build() {
 }
 
 /** Starts `vite preview` (proxy + fakes) and resolves when it answers. */
-export async function serve({ port, env = {} }) {
-  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+export async function serve({ port, env = {}, args = [] }) {
+  const child = spawn('npx', ['vite', 'preview', ...args, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
@@ -32,8 +32,8 @@ export async function serve({ port, env = {} }) {
   const deadline = Date.now() + 60_000;
   for (;;) {
     try {
-      const res = await fetch(`${url}/__meterdeck/config`);
-      if (res.ok) break;
+      const res = await fetch(url);
+      if (res.status < 500) break;
     } catch {
       // not up yet
     }

@@ -3,6 +3,7 @@
 // shared machines); prints `bench <case> <metric>=<value>` lines and writes
 // bench/results.json.
 import { build, launch, serve, writeResults } from './lib.mjs';
+import { benchChart, signInBundle } from './chart.mjs';
 import { benchOverview } from './overview.mjs';
 
 const only = process.argv[2];
@@ -10,6 +11,8 @@ build();
 const server = await serve({ port: Number(process.env.BENCH_PORT ?? 4391), env: { MOCK_DATASET: 'large' } });
 const browser = await launch();
 try {
+  if (!only || only === 'bundle') signInBundle();
+  if (!only || only === 'chart') await benchChart(browser);
   if (!only || only === 'overview') await benchOverview(browser, server.url);
   writeResults();
 } finally {

@@ -61,19 +61,17 @@ export interface ReducedLine {
   origin: number[];
 }
 
-function toPoints(
-  time: Float64Array,
-  value: Float64Array,
-  index: Uint32Array,
-  origin: Uint8Array,
-  shift: number,
-): ReducedLine {
-  const points: ChartPoint[] = new Array<ChartPoint>(time.length);
-  const origins: number[] = new Array<number>(time.length);
+function toPoints(time: Float64Array, value: Float64Array, index: Uint32Array, origin: Uint8Array, shift: number): ReducedLine {
+  const points: ChartPoint[] = [];
+  const origins: number[] = [];
   for (let i = 0; i < time.length; i++) {
     const v = value[i] ?? Number.NaN;
-    points[i] = { t: (time[i] ?? 0) + shift, v: Number.isFinite(v) ? v : null };
-    origins[i] = origin[index[i] ?? 0] ?? 1;
+    const finite = Number.isFinite(v);
+    // One null is enough to break the line: runs of them (the other origin's stretches) are not handed to recharts.
+    if (!finite && points.length > 0 && points[points.length - 1]?.v === null) continue;
+    if (!finite && points.length === 0) continue;
+    points.push({ t: (time[i] ?? 0) + shift, v: finite ? v : null });
+    origins.push(origin[index[i] ?? 0] ?? 1);
   }
   return { points, origin: origins };
 }
