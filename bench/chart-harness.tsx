@@ -26,7 +26,8 @@ function series(n: number, stepMs: number) {
 const container = document.getElementById('root');
 if (!container) throw new Error('bench/chart.html has no #root');
 const root = createRoot(container);
-const painted = () => new Promise<number>((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
+const painted = () =>
+  new Promise<number>((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
 
 function render(lines: ChartLine[], from: number, till: number) {
   flushSync(() => {

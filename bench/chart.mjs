@@ -10,7 +10,10 @@ const SIZES = [35_040, 525_600];
 
 export async function benchChart(browser) {
   execSync('npx vite build --config bench/vite.bench.config.ts', { stdio: 'inherit' });
-  const server = await serve({ port: Number(process.env.BENCH_CHART_PORT ?? 4392), args: ['--config', 'bench/vite.bench.config.ts'] });
+  const server = await serve({
+    port: Number(process.env.BENCH_CHART_PORT ?? 4392),
+    args: ['--config', 'bench/vite.bench.config.ts'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
     await page.goto(`${server.url}/chart.html`);

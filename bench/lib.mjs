@@ -23,11 +23,15 @@ export function build() {
 
 /** Starts `vite preview` (proxy + fakes) and resolves when it answers. */
 export async function serve({ port, env = {}, args = [] }) {
-  const child = spawn('npx', ['vite', 'preview', ...args, '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', ...args, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {

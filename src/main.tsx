@@ -1,12 +1,16 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.tsx';
+import { createLocaleStore, loadLocale } from './lib/i18n/i18n.tsx';
 import './app/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+const locale = createLocaleStore();
+// The chosen language's texts are there before the first paint.
+await loadLocale(locale.getState().locale);
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <App locale={locale} />
   </StrictMode>,
 );

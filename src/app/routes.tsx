@@ -1,5 +1,6 @@
-import { lazy, Suspense } from 'react';
-import { createBrowserRouter, Link, Navigate, NavLink, Outlet, useLocation } from 'react-router';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { Skeleton } from '../components/query-state.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { SessionStatus } from '../features/auth/session-status.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
@@ -10,8 +11,17 @@ import type { SessionService } from '../lib/session/store.ts';
 
 // Pages beyond sign-in load on demand, so the sign-in route stays small.
 const LeakBanner = lazy(() => import('../features/flats/leak-banner.tsx').then((m) => ({ default: m.LeakBanner })));
+const OverviewPage = lazy(() =>
+  import('../features/flats/overview-page.tsx').then((m) => ({ default: m.OverviewPage })),
+);
+const WatchListPage = lazy(() =>
+  import('../features/signals/watch-list-page.tsx').then((m) => ({ default: m.WatchListPage })),
+);
+const SensorPage = lazy(() => import('../features/signals/sensor-page.tsx').then((m) => ({ default: m.SensorPage })));
 
-function Layout() {
+const navClass = (active: boolean) => (active ? 'active' : undefined);
+
+function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const saures = useSessionState((s) => s.saures !== null);
   const besmart = useSessionState((s) => s.besmart !== null);
@@ -27,8 +37,16 @@ function Layout() {
           </Link>
           {saures || besmart ? (
             <nav aria-label={t('nav.main')} className="main-nav">
-              {saures ? <NavLink to="/flats">{t('nav.flats')}</NavLink> : null}
-              {besmart ? <NavLink to="/sensors">{t('nav.sensors')}</NavLink> : null}
+              {saures ? (
+                <Link to="/flats" className={navClass}>
+                  {t('nav.flats')}
+                </Link>
+              ) : null}
+              {besmart ? (
+                <Link to="/sensors" className={navClass}>
+                  {t('nav.sensors')}
+                </Link>
+              ) : null}
             </nav>
           ) : null}
         </div>
@@ -43,7 +61,7 @@ function Layout() {
             <LeakBanner />
           </Suspense>
         ) : null}
-        <Outlet />
+        <Suspense fallback={<Skeleton lines={6} label={t('common.loading')} />}>{children}</Suspense>
       </main>
       <SignInPrompt />
     </>
@@ -51,21 +69,21 @@ function Layout() {
 }
 
 /** A page of one service: without its session, go to sign-in and come back. */
-function RequireService({ service }: { service: SessionService }) {
+function RequireService({ service, children }: { service: SessionService; children: ReactNode }) {
   const connected = useSessionState((s) => s[service] !== null);
-  const location = useLocation();
+  const [location] = useLocation();
+  const search = useSearch();
   if (!connected) {
-    return <Navigate to={`/signin?next=${encodeURIComponent(`${location.pathname}${location.search}`)}`} replace />;
+    const next = `${location}${search ? `?${search}` : ''}`;
+    return <Redirect to={`/signin?next=${encodeURIComponent(next)}`} replace />;
   }
-  return <Outlet />;
+  return children;
 }
 
 function Home() {
   const saures = useSessionState((s) => s.saures !== null);
   const besmart = useSessionState((s) => s.besmart !== null);
-  if (saures) return <Navigate to="/flats" replace />;
-  if (besmart) return <Navigate to="/sensors" replace />;
-  return <Navigate to="/signin" replace />;
+  return <Redirect to={saures ? '/flats' : besmart ? '/sensors' : '/signin'} replace />;
 }
 
 function NotFound() {
@@ -80,38 +98,35 @@ function NotFound() {
   );
 }
 
-export function createAppRouter() {
-  return createBrowserRouter([
-    {
-      element: <Layout />,
-      children: [
-        { path: '/', element: <Home /> },
-        { path: '/signin', element: <SignInPage /> },
-        {
-          element: <RequireService service="saures" />,
-          children: [
-            {
-              path: '/flats',
-              lazy: () => import('../features/flats/overview-page.tsx').then((m) => ({ Component: m.OverviewPage })),
-            },
-          ],
-        },
-        {
-          element: <RequireService service="besmart" />,
-          children: [
-            {
-              path: '/sensors',
-              lazy: () =>
-                import('../features/signals/watch-list-page.tsx').then((m) => ({ Component: m.WatchListPage })),
-            },
-            {
-              path: '/sensors/:id',
-              lazy: () => import('../features/signals/sensor-page.tsx').then((m) => ({ Component: m.SensorPage })),
-            },
-          ],
-        },
-        { path: '*', element: <NotFound /> },
-      ],
-    },
-  ]);
+export function AppRoutes() {
+  return (
+    <Layout>
+      <Switch>
+        <Route path="/">
+          <Home />
+        </Route>
+        <Route path="/signin">
+          <SignInPage />
+        </Route>
+        <Route path="/flats">
+          <RequireService service="saures">
+            <OverviewPage />
+          </RequireService>
+        </Route>
+        <Route path="/sensors">
+          <RequireService service="besmart">
+            <WatchListPage />
+          </RequireService>
+        </Route>
+        <Route path="/sensors/:id">
+          <RequireService service="besmart">
+            <SensorPage />
+          </RequireService>
+        </Route>
+        <Route>
+          <NotFound />
+        </Route>
+      </Switch>
+    </Layout>
+  );
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const configSchema = z.object({
   saures: z.object({
@@ -10,7 +10,7 @@ const configSchema = z.object({
     demoAccounts: z.array(
       z.object({ login: z.string(), password: z.string(), workspaceKey: z.string(), description: z.string() }),
     ),
-    demoSensors: z.array(z.object({ client_cid: z.number(), sensor_mid: z.number() })).default([]),
+    demoSensors: z._default(z.array(z.object({ client_cid: z.number(), sensor_mid: z.number() })), []),
   }),
 });
 

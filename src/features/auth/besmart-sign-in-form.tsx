@@ -1,11 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { rejectionText } from '../../components/error-message.ts';
 import { Field } from '../../components/field.tsx';
 import { fieldMessage, useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSessions } from '../../lib/session/context.tsx';
 import { DemoAccounts } from './demo-accounts.tsx';
+import { useValidatedForm } from './use-validated-form.ts';
 import { besmartSignInSchema, type BesmartSignInValues } from './sign-in-schemas.ts';
 
 interface Props {
@@ -19,47 +18,48 @@ export function BesmartSignInForm({ defaultLogin = '', demoAccounts = [], onSign
   const sessions = useSessions();
   const { t } = useI18n();
   const [failure, setFailure] = useState<unknown>(null);
-  const form = useForm<BesmartSignInValues>({
-    resolver: zodResolver(besmartSignInSchema),
-    defaultValues: { login: defaultLogin, password: '', workspaceKey: '' },
+  const form = useValidatedForm<BesmartSignInValues>(besmartSignInSchema, {
+    login: defaultLogin,
+    password: '',
+    workspaceKey: '',
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, submitting: isSubmitting } = form;
 
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
       await sessions.besmart.signIn(values);
-      form.reset({ login: values.login, password: '', workspaceKey: values.workspaceKey });
+      form.setValues({ password: '' });
       onSignedIn?.();
     } catch (e) {
       setFailure(e);
-      form.setValue('password', '');
-      form.setFocus('password');
+      form.setValues({ password: '' });
+      form.focus('password');
     }
   });
 
   return (
-    <form className="sign-in-form" onSubmit={submit} noValidate aria-label={t('signIn.formBesmart')}>
+    <form className="sign-in-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('signIn.formBesmart')}>
       <Field
         label={t('signIn.login')}
         autoComplete="username"
-        error={fieldMessage(t, errors.login?.message)}
-        {...form.register('login')}
+        error={fieldMessage(t, errors.login)}
+        {...form.field('login')}
       />
       <Field
         label={t('signIn.password')}
         type="password"
         autoComplete="current-password"
-        error={fieldMessage(t, errors.password?.message)}
-        {...form.register('password')}
+        error={fieldMessage(t, errors.password)}
+        {...form.field('password')}
       />
       <Field
         label={t('signIn.workspaceKey')}
         autoComplete="off"
         spellCheck={false}
         hint={t('signIn.workspaceKeyHint')}
-        error={fieldMessage(t, errors.workspaceKey?.message)}
-        {...form.register('workspaceKey')}
+        error={fieldMessage(t, errors.workspaceKey)}
+        {...form.field('workspaceKey')}
       />
       {failure ? (
         <p className="form-failure" role="alert">
@@ -78,7 +78,7 @@ export function BesmartSignInForm({ defaultLogin = '', demoAccounts = [], onSign
           }))}
           onPick={(key) => {
             const a = demoAccounts.find((x) => x.login === key);
-            if (a) form.reset({ login: a.login, password: a.password, workspaceKey: a.workspaceKey });
+            if (a) form.setValues({ login: a.login, password: a.password, workspaceKey: a.workspaceKey });
           }}
         />
       ) : null}

@@ -1,11 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { rejectionText } from '../../components/error-message.ts';
 import { Field } from '../../components/field.tsx';
 import { fieldMessage, useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSessions } from '../../lib/session/context.tsx';
 import { DemoAccounts } from './demo-accounts.tsx';
+import { useValidatedForm } from './use-validated-form.ts';
 import { sauresSignInSchema, type SauresSignInValues } from './sign-in-schemas.ts';
 
 interface Props {
@@ -19,40 +18,37 @@ export function SauresSignInForm({ defaultEmail = '', demoAccounts = [], onSigne
   const sessions = useSessions();
   const { t } = useI18n();
   const [failure, setFailure] = useState<unknown>(null);
-  const form = useForm<SauresSignInValues>({
-    resolver: zodResolver(sauresSignInSchema),
-    defaultValues: { email: defaultEmail, password: '' },
-  });
-  const { errors, isSubmitting } = form.formState;
+  const form = useValidatedForm<SauresSignInValues>(sauresSignInSchema, { email: defaultEmail, password: '' });
+  const { errors, submitting: isSubmitting } = form;
 
   const submit = form.handleSubmit(async (values) => {
     setFailure(null);
     try {
       await sessions.saures.signIn(values);
-      form.reset({ email: values.email, password: '' });
+      form.setValues({ password: '' });
       onSignedIn?.();
     } catch (e) {
       setFailure(e);
-      form.setValue('password', '');
-      form.setFocus('password');
+      form.setValues({ password: '' });
+      form.focus('password');
     }
   });
 
   return (
-    <form className="sign-in-form" onSubmit={submit} noValidate aria-label={t('signIn.formSaures')}>
+    <form className="sign-in-form" onSubmit={(e) => void submit(e)} noValidate aria-label={t('signIn.formSaures')}>
       <Field
         label={t('signIn.email')}
         type="email"
         autoComplete="username"
-        error={fieldMessage(t, errors.email?.message)}
-        {...form.register('email')}
+        error={fieldMessage(t, errors.email)}
+        {...form.field('email')}
       />
       <Field
         label={t('signIn.password')}
         type="password"
         autoComplete="current-password"
-        error={fieldMessage(t, errors.password?.message)}
-        {...form.register('password')}
+        error={fieldMessage(t, errors.password)}
+        {...form.field('password')}
       />
       {failure ? (
         <p className="form-failure" role="alert">
@@ -71,7 +67,7 @@ export function SauresSignInForm({ defaultEmail = '', demoAccounts = [], onSigne
           }))}
           onPick={(key) => {
             const a = demoAccounts.find((x) => x.email === key);
-            if (a) form.reset({ email: a.email, password: a.password });
+            if (a) form.setValues({ email: a.email, password: a.password });
           }}
         />
       ) : null}

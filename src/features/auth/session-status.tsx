@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useI18n, type I18n } from '../../lib/i18n/i18n.tsx';
 import { useSessions, useSessionState } from '../../lib/session/context.tsx';
 import { useSignOut } from './sign-in-page.tsx';

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'wouter';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { runtimeConfigQuery } from '../../lib/runtime-config.ts';
 import { useSessions, useSessionState } from '../../lib/session/context.tsx';
@@ -12,7 +12,7 @@ export function SignInPage() {
   const { t } = useI18n();
   const saures = useSessionState((s) => s.saures);
   const besmart = useSessionState((s) => s.besmart);
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const connectedAny = saures !== null || besmart !== null;
@@ -30,7 +30,7 @@ export function SignInPage() {
             <SauresSignInForm
               demoAccounts={config?.saures.demoAccounts}
               onSignedIn={() => {
-                if (!besmart) void navigate(next);
+                if (!besmart) navigate(next);
               }}
             />
           )}
@@ -43,7 +43,7 @@ export function SignInPage() {
             <BesmartSignInForm
               demoAccounts={config?.besmart.demoAccounts}
               onSignedIn={() => {
-                if (!saures) void navigate(next);
+                if (!saures) navigate(next);
               }}
             />
           )}

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { flatLabel } from './flat-label.ts';
 import { activeLeaks } from './model/leaks.ts';

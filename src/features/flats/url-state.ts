@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { isHealthFilter, type FlatSort, type HealthFilter } from './model/overview.ts';
 
 export interface OverviewView {

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { useSearchParams } from 'react-router';
+import { useSearchParams } from 'wouter';
 import { parseDeltaTChoice, type DeltaTChoice } from './model/aggregation.ts';
 import { isRangePreset, presetRange, type RangePreset, type TimeRange } from './model/ranges.ts';
 

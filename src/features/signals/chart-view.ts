@@ -61,7 +61,13 @@ export interface ReducedLine {
   origin: number[];
 }
 
-function toPoints(time: Float64Array, value: Float64Array, index: Uint32Array, origin: Uint8Array, shift: number): ReducedLine {
+function toPoints(
+  time: Float64Array,
+  value: Float64Array,
+  index: Uint32Array,
+  origin: Uint8Array,
+  shift: number,
+): ReducedLine {
   const points: ChartPoint[] = [];
   const origins: number[] = [];
   for (let i = 0; i < time.length; i++) {

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { Link } from 'react-router';
+import { Link } from 'wouter';
 import type { SensorRef } from '../../api/besmart/client.ts';
 import { isApiError } from '../../api/errors.ts';
 import { errorText } from '../../components/error-message.ts';

@@ -1,6 +1,8 @@
-import { defaultLocale, fieldMessage, makeI18n, translate } from './i18n.tsx';
+import { defaultLocale, fieldMessage, loadLocale, makeI18n, translate } from './i18n.tsx';
 import { en } from './messages-en.ts';
 import { ru } from './messages-ru.ts';
+
+beforeAll(() => loadLocale('ru'));
 
 describe('i18n', () => {
   it('defaults to the browser language: Russian for ru-*, English otherwise', () => {

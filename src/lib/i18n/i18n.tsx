@@ -2,15 +2,22 @@ import { createContext, useContext, useEffect, useMemo, type ReactNode } from 'r
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { en, type MessageKey, type Plural } from './messages-en.ts';
-import { ru } from './messages-ru.ts';
 
 export type Locale = 'en' | 'ru';
 export const LOCALES: readonly Locale[] = ['en', 'ru'];
 export type Params = Record<string, string | number>;
 
-const dictionaries: Record<Locale, Record<MessageKey, string | Plural>> = { en, ru };
+type Dictionary = Record<MessageKey, string | Plural>;
+
+/** English ships with the app; Russian loads when chosen (it is not needed on most sign-in pages). */
+const dictionaries: Partial<Record<Locale, Dictionary>> = { en };
+
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (dictionaries[locale]) return;
+  if (locale === 'ru') dictionaries.ru = (await import('./messages-ru.ts')).ru;
+}
 
 /** The browser's language decides the default: Russian for ru-*, English otherwise. */
 export function defaultLocale(languages: readonly string[] = globalThis.navigator?.languages ?? []): Locale {
@@ -24,7 +31,8 @@ export function defaultLocale(languages: readonly string[] = globalThis.navigato
 
 /** Looks up a message and fills `{name}` placeholders; a Plural picks its form by `count`. */
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const entry = dictionaries[locale][key];
+  const dict: Dictionary = dictionaries[locale] ?? en;
+  const entry = dict[key];
   let text: string;
   if (typeof entry === 'string') text = entry;
   else {
@@ -47,7 +55,9 @@ export function createLocaleStore(initial: Locale = defaultLocale()) {
     persist(
       (set) => ({
         locale: initial,
-        setLocale: (locale) => set({ locale }),
+        setLocale: (locale) => {
+          void loadLocale(locale).then(() => set({ locale }));
+        },
       }),
       {
         name: 'meterdeck.locale',
@@ -62,7 +72,7 @@ export function createLocaleStore(initial: Locale = defaultLocale()) {
   );
 }
 
-type LocaleStore = ReturnType<typeof createLocaleStore>;
+export type LocaleStore = ReturnType<typeof createLocaleStore>;
 
 export interface I18n {
   locale: Locale;

@@ -1,6 +1,7 @@
 import type { StateStorage } from 'zustand/middleware';
-import * as besmartApi from '../../api/besmart/client.ts';
-import * as sauresApi from '../../api/saures/client.ts';
+// The API clients (and zod with them) load on first use, not with the sign-in page.
+const sauresApi = () => import('../../api/saures/client.ts');
+const besmartApi = () => import('../../api/besmart/client.ts');
 import { createBesmartSession } from './besmart-session.ts';
 import { createPromptBroker } from './prompt.ts';
 import { createSauresSession } from './saures-session.ts';
@@ -13,10 +14,10 @@ export function createSessions(storage: StateStorage = browserSessionStorage()) 
   return {
     store,
     prompt,
-    saures: createSauresSession({ login: (c) => sauresApi.login(c), store, prompt }),
+    saures: createSauresSession({ login: async (c) => (await sauresApi()).login(c), store, prompt }),
     besmart: createBesmartSession({
-      login: (c) => besmartApi.login(c),
-      refresh: (auth) => besmartApi.refreshToken(auth),
+      login: async (c) => (await besmartApi()).login(c),
+      refresh: async (auth) => (await besmartApi()).refreshToken(auth),
       store,
       prompt,
     }),

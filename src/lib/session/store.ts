@@ -1,12 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { createStore } from 'zustand/vanilla';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 
 export type SessionService = 'saures' | 'besmart';
 
-const sauresSessionSchema = z.object({ sid: z.string().min(1), email: z.string() });
+// zod/mini here: this runs on the sign-in route, where every kilobyte counts.
+const sauresSessionSchema = z.object({ sid: z.string().check(z.minLength(1)), email: z.string() });
 const besmartSessionSchema = z.object({
-  token: z.string().min(1),
+  token: z.string().check(z.minLength(1)),
   /** Token expiry, ms since epoch. */
   expiration: z.number(),
   userId: z.number(),
@@ -16,9 +17,9 @@ export type SauresSessionState = z.infer<typeof sauresSessionSchema>;
 export type BesmartSessionState = z.infer<typeof besmartSessionSchema>;
 
 const persistedSchema = z.object({
-  saures: sauresSessionSchema.nullable().catch(null),
-  besmart: besmartSessionSchema.nullable().catch(null),
-  sauresSentAt: z.record(z.string(), z.number()).catch({}),
+  saures: z.catch(z.nullable(sauresSessionSchema), null),
+  besmart: z.catch(z.nullable(besmartSessionSchema), null),
+  sauresSentAt: z.catch(z.record(z.string(), z.number()), {}),
 });
 
 export interface SignInPrompt {
