@@ -68,7 +68,9 @@ const layersRule = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'public/mockServiceWorker.js'] },
+  {
+    ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'public/mockServiceWorker.js'],
+  },
   {
     extends: [js.configs.recommended, ...tseslint.configs.strict],
     files: ['**/*.{ts,tsx,js,mjs}'],
