@@ -76,7 +76,7 @@ window.bench = {
     const till = (s.time[n - 1] ?? 0) + 1;
     await painted();
     const t0 = performance.now();
-    const p = prepareSeries(s, { consumption: false, states: [], moid: 1, from });
+    const p = prepareSeries(s, { consumption: false, boundaries: [], from });
     const r = reduceForPlot(p, from, till, PLOT);
     render(
       [

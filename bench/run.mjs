@@ -3,7 +3,7 @@
 // shared machines); prints `bench <case> <metric>=<value>` lines and writes
 // bench/results.json.
 import { build, launch, serve, writeResults } from './lib.mjs';
-import { benchChart, signInBundle } from './chart.mjs';
+import { benchChart, benchRangeSwitch, signInBundle } from './chart.mjs';
 import { benchOverview } from './overview.mjs';
 
 const only = process.argv[2];
@@ -13,6 +13,7 @@ const browser = await launch();
 try {
   if (!only || only === 'bundle') signInBundle();
   if (!only || only === 'chart') await benchChart(browser);
+  if (!only || only === 'switch') await benchRangeSwitch(browser, server.url);
   if (!only || only === 'overview') await benchOverview(browser, server.url);
   writeResults();
 } finally {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { expect, signInBesmart, test } from './fixtures.ts';
+import { expect, fakeControl, signInBesmart, test } from './fixtures.ts';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -141,4 +141,22 @@ test.describe('the chart', () => {
     await custom.getByRole('button', { name: 'Show range' }).click();
     await expect(page.getByText('No data in this range.')).toBeVisible();
   });
+});
+
+test('a failed data request keeps the previous chart on screen, with the error beside it', async ({ page }) => {
+  await page.getByRole('link', { name: 'Main switchboard meter' }).click();
+  await expect(page.getByRole('img', { name: /Chart of A\+/ })).toBeVisible();
+  await fakeControl(page, 'besmart', 'fail-data');
+  await page.getByRole('button', { name: '24 h' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The data could not be loaded.' })).toContainText(
+    'Time-series storage is not answering.',
+    { timeout: 20_000 },
+  );
+  await expect(page.getByRole('img', { name: /Chart of A\+/ })).toBeVisible();
+  await fakeControl(page, 'besmart', 'fail-data?on=0');
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'The data could not be loaded.' })).toHaveCount(0);
+  await expect(
+    page.getByRole('img', { name: /Chart of A\+, 24/ }).or(page.getByRole('img', { name: /Chart of A\+/ })),
+  ).toBeVisible();
 });

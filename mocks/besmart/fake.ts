@@ -255,6 +255,8 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
   let states: Map<number, StateRecord>;
   let edits: Map<string, EditRecord[]>;
   let sessions: Map<string, Session>;
+  /** The "fail-data" switch: signal data reads answer 500 (a backend fault). */
+  let failData = false;
   let nextStateId = 0;
   let nextSignalStateId = 0;
   let editSeq = 0;
@@ -265,6 +267,7 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
   let log: LoggedRequest[] = [];
 
   function reset(): void {
+    failData = false;
     seed = createBesmartSeed({ anchor: Math.floor(now() / DAY) * DAY, dataset, seed: seedNumber });
     sensors = new Map(seed.sensors.map((s) => [`${s.client_cid}.${s.sensor_mid}`, { ...s }]));
     meterTypes = new Map([...seed.meterTypes].map(([cid, list]) => [cid, list.map((m) => ({ ...m }))]));
@@ -1006,6 +1009,20 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
   return {
     handle(req) {
       log.push({ method: req.method, path: req.path, query: req.query.toString() });
+      if (failData && /\/signals\/[^/]+\/data$|\/signals\/data$/.test(req.path)) {
+        return Promise.resolve(
+          jsonResponse(
+            500,
+            {
+              type: 'about:blank',
+              title: 'Internal Server Error',
+              status: 500,
+              detail: 'Time-series storage is not answering.',
+            },
+            'application/problem+json',
+          ),
+        );
+      }
       try {
         return Promise.resolve(route(req));
       } catch (e) {
@@ -1023,6 +1040,10 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
         const ms = Number(params.get('ms'));
         if (!Number.isFinite(ms) || ms < 0) return jsonResponse(422, 'advance-clock needs ms ≥ 0');
         clockOffset += ms;
+        return ok();
+      }
+      if (action === 'fail-data') {
+        failData = params.get('on') !== '0';
         return ok();
       }
       if (action === 'expire-tokens') {

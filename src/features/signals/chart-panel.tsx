@@ -1,19 +1,19 @@
 import { keepPreviousData, useQueries, type UseQueryResult } from '@tanstack/react-query';
-import { useCallback, useId, useMemo, useState, type FormEvent } from 'react';
+import { useCallback, useDeferredValue, useId, useMemo, useState, type FormEvent } from 'react';
 import type { SensorRef } from '../../api/besmart/client.ts';
 import type { SensorState } from '../../api/besmart/schemas.ts';
 import { ErrorPanel, EmptyState } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { besmartQueries } from '../../lib/queries/besmart.ts';
 import { useSessions } from '../../lib/session/context.tsx';
-import { prepareSeries, reduceForPlot, shownRows, type PreparedSeries } from './chart-view.ts';
+import { reduceForPlot, shownRows } from './chart-view.ts';
+import { seriesQuery } from './data/series-query.ts';
+import type { PreparedSeries } from './data/protocol.ts';
 import { useChartView } from './chart-url.ts';
 import { viewRange } from './chart-url.ts';
 import { DELTA_T_CHOICES, resolveDeltaT, type DeltaTChoice, type DeltaTStep } from './model/aggregation.ts';
-import type { LoadedSeries } from '../../lib/series/protocol.ts';
 import { seriesToCsv } from './model/csv.ts';
 import { parseLocalDateTime, previousPeriod, RANGE_PRESETS, toLocalInputValue, validateRange } from './model/ranges.ts';
-import { stateBoundaries } from './model/series-view.ts';
+import { signalBoundaries, stateBoundaries } from './model/series-view.ts';
 import type { SignalInfo } from './sensor-page.tsx';
 import { SignalChart, type ChartLine } from './signal-chart.tsx';
 import { formatSensorId } from './sensor-id.ts';
@@ -24,7 +24,7 @@ const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf'
 const AXIS_AND_MARGINS = 64 + 16;
 
 /** Module-level, so useQueries recombines only when a result changed (and keeps its identity otherwise). */
-function combine(results: UseQueryResult<LoadedSeries>[]) {
+function combine(results: UseQueryResult<PreparedSeries>[]) {
   return {
     data: results.map((r) => r.data),
     pending: results.map((r) => r.isPending),
@@ -82,24 +82,28 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
     combine,
     queries: [
       ...selected.map((s) => ({
-        ...besmartQueries.series(sessions.besmart, {
-          ...sensorRef,
-          signal_type_moid: s.moid,
-          since: shown.from,
-          till: shown.till,
-          deltaT,
-        }),
+        ...seriesQuery(
+          sessions.besmart,
+          { ...sensorRef, signal_type_moid: s.moid, since: shown.from, till: shown.till, deltaT },
+          {
+            consumption: s.isIncremental && !view.cumulative,
+            boundaries: signalBoundaries(states, s.moid),
+            from: shown.from,
+          },
+        ),
         placeholderData: keepPreviousData,
       })),
       ...(view.compare
         ? selected.map((s) => ({
-            ...besmartQueries.series(sessions.besmart, {
-              ...sensorRef,
-              signal_type_moid: s.moid,
-              since: previous.from,
-              till: previous.till,
-              deltaT,
-            }),
+            ...seriesQuery(
+              sessions.besmart,
+              { ...sensorRef, signal_type_moid: s.moid, since: previous.from, till: previous.till, deltaT },
+              {
+                consumption: s.isIncremental && !view.cumulative,
+                boundaries: signalBoundaries(states, s.moid),
+                from: previous.from,
+              },
+            ),
             placeholderData: keepPreviousData,
           }))
         : []),
@@ -109,40 +113,10 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
   const failed = series.failed;
   const loading = series.fetching;
 
-  // Preparing (consumption, gaps, origin split) runs once per loaded series; zoom only re-reduces.
-  const prepared = useMemo(
-    () =>
-      selected.map((s, i) => {
-        const data = series.data[i];
-        return data
-          ? prepareSeries(data, {
-              consumption: s.isIncremental && !view.cumulative,
-              states,
-              moid: s.moid,
-              from: shown.from,
-            })
-          : null;
-      }),
-    // Prepared once per loaded series: a new range means new data.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [series.data, selected, view.cumulative, states],
-  );
-  const preparedPrev = useMemo(
-    () =>
-      selected.map((s, i) => {
-        const data = series.data[selected.length + i];
-        return data
-          ? prepareSeries(data, {
-              consumption: s.isIncremental && !view.cumulative,
-              states,
-              moid: s.moid,
-              from: previous.from,
-            })
-          : null;
-      }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [series.data, selected, view.cumulative, states],
-  );
+  // Prepared in the worker (consumption, gaps, origin split); zoom only re-reduces here.
+  const count = selected.length;
+  const prepared = useMemo(() => series.data.slice(0, count), [series.data, count]);
+  const preparedPrev = useMemo(() => series.data.slice(count), [series.data, count]);
 
   const model = useMemo(() => {
     const units = [...new Set(selected.map((s, i) => prepared[i]?.unit || s.unit))];
@@ -204,7 +178,8 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
   // A failed request keeps the previous chart on screen, with the error beside it.
   const [lastGood, setLastGood] = useState(model);
   if (!failed && model.lines.length > 0 && model !== lastGood) setLastGood(model);
-  const display = failed ? lastGood : model;
+  // The chart draws at transition priority: React can split its work so typing and clicks stay responsive.
+  const display = useDeferredValue(failed ? lastGood : model);
 
   const markers = stateBoundaries(states, shown.from, shown.till).map((ms) => ({
     t: ms,

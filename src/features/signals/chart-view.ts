@@ -1,39 +1,23 @@
-import type { SensorState } from '../../api/besmart/schemas.ts';
-import type { LoadedSeries } from '../../lib/series/protocol.ts';
+import type { LoadedSeries, PrepareOptions, PreparedSeries } from './data/protocol.ts';
 import { toConsumption } from './model/consumption.ts';
 import { inferStep, insertGaps } from './model/gaps.ts';
 import { reduceM4 } from './model/reduce.ts';
-import { countNonNumeric, signalBoundaries, splitByOrigin } from './model/series-view.ts';
+import { countNonNumeric, splitByOrigin } from './model/series-view.ts';
 import type { ChartPoint } from './signal-chart.tsx';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 
-/** A series prepared for drawing at any zoom: values transformed, gaps marked, split by origin. */
-export interface PreparedSeries {
-  time: Float64Array;
-  measured: Float64Array;
-  other: Float64Array;
-  /** Origin of each prepared row (1 measured; 0 for inserted gap markers). */
-  origin: Uint8Array;
-  /** Points that came as null or non-numeric values. */
-  nonNumeric: number;
-  /** Raw points received. */
-  total: number;
-  unit: string;
-}
+export type { PreparedSeries } from './data/protocol.ts';
 
 /**
  * Raw series → what the chart draws, before reduction: consumption per
  * interval for cumulative signals (unless the raw reading is wanted), NaN
  * markers where data is missing, and measured / estimated split apart.
  */
-export function prepareSeries(
-  loaded: LoadedSeries,
-  opts: { consumption: boolean; states: readonly SensorState[]; moid: number; from: number },
-): PreparedSeries {
+export function prepareSeries(loaded: LoadedSeries, opts: PrepareOptions): PreparedSeries {
   const nonNumeric = countNonNumeric(loaded.value);
   const values = opts.consumption
-    ? toConsumption(loaded.time, loaded.value, signalBoundaries(opts.states, opts.moid), { from: opts.from }).value
+    ? toConsumption(loaded.time, loaded.value, opts.boundaries, { from: opts.from }).value
     : loaded.value;
   const gapped = insertGaps(loaded.time, values, inferStep(loaded.time) ?? FIFTEEN_MINUTES);
   const origin = new Uint8Array(gapped.index.length);

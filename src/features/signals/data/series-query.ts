@@ -1,0 +1,32 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { SensorRef } from '../../../api/besmart/client.ts';
+import type { BesmartSession } from '../../../lib/session/besmart-session.ts';
+import { loadSeries } from './load-series.ts';
+import type { PrepareOptions } from './protocol.ts';
+
+export interface SeriesKey extends SensorRef {
+  signal_type_moid: number;
+  since: number;
+  till: number;
+  /** Aggregation in minutes, or null for raw data. */
+  deltaT: number | null;
+}
+
+/** One signal's data over a range, fetched and prepared for drawing in a worker. */
+export function seriesQuery(session: BesmartSession, key: SeriesKey, prepare: PrepareOptions) {
+  const { client_cid, sensor_mid, signal_type_moid, since, till, deltaT } = key;
+  return queryOptions({
+    queryKey: ['besmart', 'signal', client_cid, sensor_mid, signal_type_moid, since, till, deltaT, prepare] as const,
+    queryFn: () =>
+      session.call((auth) =>
+        loadSeries(
+          auth.token,
+          { client_cid, sensor_mid, signal_type_moid },
+          { since, till, ...(deltaT === null ? {} : { delta_t: deltaT }) },
+          prepare,
+        ),
+      ),
+    staleTime: 60_000,
+    gcTime: 2 * 60_000,
+  });
+}
