@@ -121,7 +121,8 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
   const model = useMemo(() => {
     const units = [...new Set(selected.map((s, i) => prepared[i]?.unit || s.unit))];
     const lines: ChartLine[] = [];
-    const csv: { signal: SignalInfo; text: string }[] = [];
+    // CSV text is built on click, not on every render.
+    const csv: { signal: SignalInfo; text: () => string }[] = [];
     let drawn = 0;
     let total = 0;
     let nonNumeric = 0;
@@ -156,7 +157,8 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
           data: r.other.points,
         });
       }
-      csv.push({ signal: s, text: seriesToCsv(rows.map((row) => ({ ...row, unit: p.unit || s.unit }))) });
+      const csvUnit = p.unit || s.unit;
+      csv.push({ signal: s, text: () => seriesToCsv(rows.map((row) => ({ ...row, unit: csvUnit }))) });
       const prev = preparedPrev[i];
       if (prev) {
         const shift = shownFrom - previousFrom;
@@ -301,7 +303,7 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
             onClick={() =>
               download(
                 `sensor-${formatSensorId(sensorRef)}-${signal.symbol.replace(/[^\w+-]/g, '_')}-${new Date(shown.from).toISOString().slice(0, 10)}-${new Date(shown.till).toISOString().slice(0, 10)}.csv`,
-                text,
+                text(),
               )
             }
           >

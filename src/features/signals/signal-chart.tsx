@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 
 export interface ChartPoint {
   t: number;
@@ -42,6 +42,69 @@ interface Props {
 const AXIS_WIDTH = 64;
 const MARGIN = { top: 12, right: 12, bottom: 4, left: 4 };
 const X_AXIS_HEIGHT = 30;
+
+/** Value range of the lines on one axis, padded a little; [0, 1] when there is nothing. */
+export function axisDomain(lines: ChartLine[], axis: 'left' | 'right'): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const l of lines) {
+    if (l.axis !== axis) continue;
+    for (const p of l.data) {
+      if (p.v === null) continue;
+      if (p.v < lo) lo = p.v;
+      if (p.v > hi) hi = p.v;
+    }
+  }
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
+  if (lo === hi) return [lo - 1, hi + 1];
+  const pad = (hi - lo) * 0.05;
+  return [lo >= 0 && lo - pad < 0 ? 0 : lo - pad, hi + pad];
+}
+
+/**
+ * The series, drawn as one SVG path each inside the recharts chart with its
+ * axis scales. recharts' own <Line> runs every point through its store and
+ * takes ~80 ms for 4,000 points; this layer takes a few, so switching range
+ * never blocks the page (see npm run bench).
+ */
+function SeriesPaths({ lines }: { lines: ChartLine[] }) {
+  const x = useXAxisScale();
+  const left = useYAxisScale('left');
+  const right = useYAxisScale('right');
+  if (!x) return null;
+  return (
+    <g className="series-paths">
+      {lines.map((l) => {
+        const y = l.axis === 'right' ? right : left;
+        if (!y) return null;
+        let d = '';
+        let pen = false;
+        for (const p of l.data) {
+          if (p.v === null) {
+            pen = false;
+            continue;
+          }
+          const px = x(p.t);
+          const py = y(p.v);
+          if (px === undefined || py === undefined) continue;
+          d += `${pen ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
+          pen = true;
+        }
+        return (
+          <path
+            key={l.key}
+            d={d}
+            fill="none"
+            stroke={l.color}
+            strokeWidth={l.dashed ? 2.5 : 1.5}
+            strokeDasharray={l.dashed ? '6 4' : undefined}
+            strokeLinejoin="round"
+          />
+        );
+      })}
+    </g>
+  );
+}
 
 function nearest(data: ChartPoint[], t: number): ChartPoint | null {
   let lo = 0;
@@ -133,23 +196,30 @@ export function SignalChart({
               stroke="var(--muted)"
             />
           ) : null}
-          {lines.map((l) => (
-            <Line
-              key={l.key}
-              yAxisId={l.axis}
-              data={l.data}
-              dataKey="v"
-              name={l.name}
-              type="linear"
-              stroke={l.color}
-              strokeWidth={l.dashed ? 2.5 : 1.5}
-              strokeDasharray={l.dashed ? '6 4' : undefined}
-              dot={false}
-              activeDot={false}
-              isAnimationActive={false}
-              connectNulls={false}
-            />
-          ))}
+          {/* Two invisible points per axis give recharts its axes; the series themselves are SeriesPaths. */}
+          {(['left', 'right'] as const)
+            .filter((axis) => axis === 'left' || hasRight)
+            .map((axis) => {
+              const [lo, hi] = axisDomain(lines, axis);
+              return (
+                <Line
+                  key={`anchor-${axis}`}
+                  yAxisId={axis}
+                  data={[
+                    { t: from, v: lo },
+                    { t: till, v: hi },
+                  ]}
+                  dataKey="v"
+                  stroke="none"
+                  dot={false}
+                  activeDot={false}
+                  isAnimationActive={false}
+                  legendType="none"
+                  tooltipType="none"
+                />
+              );
+            })}
+          <SeriesPaths lines={lines} />
           {markers.map((m) => (
             <ReferenceLine
               key={`marker-${m.t}`}
