@@ -114,9 +114,11 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
   const loading = series.fetching;
 
   // Prepared in the worker (consumption, gaps, origin split); zoom only re-reduces here.
+  // New data is reduced and drawn at transition priority: React can split that work into short tasks.
+  const data = useDeferredValue(series.data);
   const count = selected.length;
-  const prepared = useMemo(() => series.data.slice(0, count), [series.data, count]);
-  const preparedPrev = useMemo(() => series.data.slice(count), [series.data, count]);
+  const prepared = useMemo(() => data.slice(0, count), [data, count]);
+  const preparedPrev = useMemo(() => data.slice(count), [data, count]);
 
   const model = useMemo(() => {
     const units = [...new Set(selected.map((s, i) => prepared[i]?.unit || s.unit))];
@@ -180,8 +182,7 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
   // A failed request keeps the previous chart on screen, with the error beside it.
   const [lastGood, setLastGood] = useState(model);
   if (!failed && model.lines.length > 0 && model !== lastGood) setLastGood(model);
-  // The chart draws at transition priority: React can split its work so typing and clicks stay responsive.
-  const display = useDeferredValue(failed ? lastGood : model);
+  const display = failed ? lastGood : model;
 
   const markers = stateBoundaries(states, shown.from, shown.till).map((ms) => ({
     t: ms,

@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import type { ReactNode } from 'react';
+import { createBesmartFake } from '../../../mocks/besmart/fake.ts';
+import { createHandlers } from '../../../mocks/handlers.ts';
+import { createSauresFake } from '../../../mocks/saures/fake.ts';
+import { createLocaleStore, I18nProvider } from '../../lib/i18n/i18n.tsx';
+import { SessionsProvider } from '../../lib/session/context.tsx';
+import { createSessions } from '../../lib/session/sessions.ts';
+import { memoryStorage } from '../../lib/session/store.ts';
+import { BesmartSignInForm } from './besmart-sign-in-form.tsx';
+import { SauresSignInForm } from './saures-sign-in-form.tsx';
+import { besmartSignInSchema, sauresSignInSchema } from './sign-in-schemas.ts';
+
+const saures = createSauresFake();
+const besmart = createBesmartFake();
+const requests: string[] = [];
+const server = setupServer(...createHandlers({ saures, besmart }, 'http://localhost:3000'));
+server.events.on('request:start', ({ request }) => {
+  requests.push(new URL(request.url).pathname);
+});
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  saures.reset();
+  besmart.reset();
+  requests.length = 0;
+});
+afterAll(() => server.close());
+
+function renderWithProviders(ui: ReactNode) {
+  const sessions = createSessions(memoryStorage());
+  render(
+    <I18nProvider store={createLocaleStore('en')}>
+      <SessionsProvider sessions={sessions}>{ui}</SessionsProvider>
+    </I18nProvider>,
+  );
+  return sessions;
+}
+
+describe('sign-in schemas', () => {
+  it('require an e-mail that looks like one, and a password', () => {
+    const bad = sauresSignInSchema.safeParse({ email: ' not-an-email ', password: '' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
+      ['email', 'validation.emailInvalid'],
+      ['password', 'validation.passwordRequired'],
+    ]);
+    expect(sauresSignInSchema.safeParse({ email: '  demo@saures.ru ', password: 'x' }).data).toEqual({
+      email: 'demo@saures.ru',
+      password: 'x',
+    });
+  });
+  it('require login, password and workspace key for besmart', () => {
+    const bad = besmartSignInSchema.safeParse({ login: ' ', password: '', workspaceKey: '' });
+    expect(bad.error?.issues.map((i) => i.message)).toEqual([
+      'validation.loginRequired',
+      'validation.passwordRequired',
+      'validation.workspaceKeyRequired',
+    ]);
+  });
+});
+
+describe('SAURES sign-in form', () => {
+  it('shows field messages and sends no request when the fields are wrong', async () => {
+    renderWithProviders(<SauresSignInForm />);
+    fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: 'demo' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to SAURES' }));
+    expect(await screen.findByText('Enter a valid e-mail address, like name@example.com.')).toBeInTheDocument();
+    expect(screen.getByText('Enter your password.')).toBeInTheDocument();
+    expect(screen.getByLabelText('E-mail')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByLabelText('E-mail')).toHaveFocus();
+    expect(requests).toEqual([]);
+  });
+
+  it('shows the server’s own message on a wrong password and keeps the e-mail', async () => {
+    renderWithProviders(<SauresSignInForm />);
+    fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: 'demo@saures.ru' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'wrong' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to SAURES' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Неправильный email или пароль');
+    expect(screen.getByLabelText('E-mail')).toHaveValue('demo@saures.ru');
+    expect(requests).toEqual(['/saures/api/auth/login']);
+  });
+
+  it('signs in and stores the sid, not the password', async () => {
+    const onSignedIn = vi.fn();
+    const sessions = renderWithProviders(<SauresSignInForm onSignedIn={onSignedIn} />);
+    fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: 'demo@saures.ru' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'demo' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to SAURES' }));
+    await waitFor(() => expect(onSignedIn).toHaveBeenCalledTimes(1));
+    expect(sessions.store.getState().saures).toMatchObject({ email: 'demo@saures.ru', sid: expect.any(String) });
+    expect(screen.getByLabelText('Password')).toHaveValue('');
+  });
+});
+
+describe('besmart sign-in form', () => {
+  it('shows the server’s words for a wrong workspace key', async () => {
+    renderWithProviders(<BesmartSignInForm />);
+    fireEvent.change(screen.getByLabelText('Login'), { target: { value: 'operator' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'operator' } });
+    fireEvent.change(screen.getByLabelText('Workspace key'), { target: { value: 'nope' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to besmart' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).not.toBe('');
+    expect(alert.textContent).not.toContain('{');
+    expect(screen.getByLabelText('Login')).toHaveValue('operator');
+  });
+});
