@@ -19,6 +19,8 @@ type Next = (err?: unknown) => void;
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'x-auth', 'content-type', 'accept'] as const;
 /** Response headers that come back; set-cookie, location and the like stay behind. */
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'cache-control'] as const;
+/** Largest upstream answer passed on (a year of one-minute data is ~15 MB). */
+const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 const SECRET_QUERY_KEYS = /^(sid|token|password|pass|key|x-auth|authorization)$/i;
 
@@ -152,16 +154,32 @@ export function createProxyMiddleware(options: ProxyOptions) {
           const value = req.headers[name];
           if (typeof value === 'string') headers[name] = value;
         }
+        // The upstream call is abandoned when it takes too long or the browser goes away.
+        const gone = new AbortController();
+        res.on('close', () => {
+          if (!res.writableFinished) gone.abort();
+        });
+        const signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), gone.signal]);
         let answer: Response;
+        let out: Buffer;
         try {
           answer = await fetch(upstream, {
             method,
             headers,
             body: body && body.length > 0 ? new Uint8Array(body) : null,
             redirect: 'manual',
-            signal: AbortSignal.timeout(timeoutMs),
+            signal,
           });
+          const declared = Number(answer.headers.get('content-length') ?? '0');
+          if (declared > MAX_RESPONSE_BYTES) throw new ProxyRefusal(502, 'The upstream answer is too large.');
+          out = Buffer.from(await answer.arrayBuffer());
+          if (out.length > MAX_RESPONSE_BYTES) throw new ProxyRefusal(502, 'The upstream answer is too large.');
         } catch (e) {
+          if (e instanceof ProxyRefusal) throw e;
+          if (gone.signal.aborted) {
+            log(`[proxy] ${method} ${redactUrl(rawUrl)} → client went away (${Date.now() - started} ms)`);
+            return;
+          }
           const timedOut = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError');
           log(`[proxy] ${method} ${redactUrl(rawUrl)} → ${timedOut ? 504 : 502} (${Date.now() - started} ms)`);
           if (timedOut)
@@ -174,7 +192,6 @@ export function createProxyMiddleware(options: ProxyOptions) {
           else sendProblem(res, 502, 'Bad Gateway', 'The upstream service could not be reached.');
           return;
         }
-        const out = Buffer.from(await answer.arrayBuffer());
         const outHeaders: Record<string, string> = {};
         for (const name of FORWARDED_RESPONSE_HEADERS) {
           const value = answer.headers.get(name);

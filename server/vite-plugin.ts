@@ -32,7 +32,7 @@ export function meterdeckProxy(): Plugin {
       }, next);
     });
     server.middlewares.use((req, res, next) => {
-      ready.then((mw) => mw(req, res, next), next);
+      ready.then((mw) => mw(req, res, next)).catch(next);
     });
     server.httpServer?.on('close', () => {
       void upstreams?.then((u) => u.close());

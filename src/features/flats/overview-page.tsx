@@ -36,6 +36,7 @@ export function OverviewPage() {
   const { flats, items, updatedAt, isFetching } = useFlatsOverview();
   const [view, setView] = useOverviewView();
   const [staleHours, setStaleHours] = useStaleHours();
+  const [staleDraft, setStaleDraft] = useState<string | null>(null);
   const now = useMinuteClock();
   const opts = useMemo(() => ({ now, staleHours }), [now, staleHours]);
 
@@ -165,11 +166,14 @@ export function OverviewPage() {
                 type="number"
                 min={1}
                 max={2160}
-                value={staleHours}
+                value={staleDraft ?? String(staleHours)}
+                aria-invalid={staleDraft !== null && !validStale(staleDraft) ? true : undefined}
                 onChange={(e) => {
-                  const h = Number(e.target.value);
-                  if (Number.isInteger(h) && h >= 1 && h <= 2160) setStaleHours(h);
+                  // What is typed stays in the box; only a whole number of hours in range is applied and remembered.
+                  setStaleDraft(e.target.value);
+                  if (validStale(e.target.value)) setStaleHours(Number(e.target.value));
                 }}
+                onBlur={() => setStaleDraft(null)}
               />
             </div>
           </form>
@@ -202,6 +206,8 @@ export function OverviewPage() {
     </div>
   );
 }
+
+const validStale = (text: string) => /^\d+$/.test(text) && Number(text) >= 1 && Number(text) <= 2160;
 
 const HEALTH_OPTIONS: readonly HealthFilter[] = ['leak', 'error', 'battery', 'stale', 'signal'];
 const SORT_OPTIONS: readonly FlatSort[] = ['address', 'number', 'health'];

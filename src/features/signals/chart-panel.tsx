@@ -1,4 +1,4 @@
-import { keepPreviousData, useQueries, type UseQueryResult } from '@tanstack/react-query';
+import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useId, useMemo, useState, type FormEvent } from 'react';
 import type { SensorRef } from '../../api/besmart/client.ts';
 import type { SensorState } from '../../api/besmart/schemas.ts';
@@ -6,11 +6,16 @@ import { ErrorPanel, EmptyState } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSessions } from '../../lib/session/context.tsx';
 import { reduceForPlot, shownRows } from './chart-view.ts';
-import { seriesQuery } from './data/series-query.ts';
-import type { PreparedSeries } from './data/protocol.ts';
+import { seriesQuery, type SeriesResult } from './data/series-query.ts';
 import { useChartView } from './chart-url.ts';
 import { viewRange } from './chart-url.ts';
-import { DELTA_T_CHOICES, resolveDeltaT, type DeltaTChoice, type DeltaTStep } from './model/aggregation.ts';
+import {
+  DELTA_T_CHOICES,
+  DELTA_T_STEPS,
+  resolveDeltaT,
+  type DeltaTChoice,
+  type DeltaTStep,
+} from './model/aggregation.ts';
 import { seriesToCsv } from './model/csv.ts';
 import { parseLocalDateTime, previousPeriod, RANGE_PRESETS, toLocalInputValue, validateRange } from './model/ranges.ts';
 import { signalBoundaries, stateBoundaries } from './model/series-view.ts';
@@ -24,7 +29,7 @@ const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf'
 const AXIS_AND_MARGINS = 64 + 16;
 
 /** Module-level, so useQueries recombines only when a result changed (and keeps its identity otherwise). */
-function combine(results: UseQueryResult<PreparedSeries>[]) {
+function combine(results: UseQueryResult<SeriesResult>[]) {
   return {
     data: results.map((r) => r.data),
     pending: results.map((r) => r.isPending),
@@ -76,7 +81,7 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
   const previous = previousPeriod(shown);
   const shownFrom = shown.from;
   const shownTill = shown.till;
-  const previousFrom = previous.from;
+  const previousFrom = shownFrom - (shownTill - shownFrom);
 
   const series = useQueries({
     combine,
@@ -91,7 +96,6 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
             from: shown.from,
           },
         ),
-        placeholderData: keepPreviousData,
       })),
       ...(view.compare
         ? selected.map((s) => ({
@@ -104,7 +108,6 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
                 from: previous.from,
               },
             ),
-            placeholderData: keepPreviousData,
           }))
         : []),
     ],
@@ -113,29 +116,49 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
   const failed = series.failed;
   const loading = series.fetching;
 
-  // Prepared in the worker (consumption, gaps, origin split); zoom only re-reduces here.
-  // New data is reduced and drawn at transition priority: React can split that work into short tasks.
-  const data = useDeferredValue(series.data);
+  // What is on screen is one consistent snapshot: every series of the current view, each with its own
+  // signal and range. While a new view loads, or when it fails, the last complete snapshot stays.
   const count = selected.length;
-  const prepared = useMemo(() => data.slice(0, count), [data, count]);
-  const preparedPrev = useMemo(() => data.slice(count), [data, count]);
+  const current = useMemo(() => {
+    const entries = series.data.slice(0, count);
+    const prev = series.data.slice(count);
+    const complete = entries.every(
+      (e, i) => e !== undefined && e.moid === selected[i]?.moid && e.since === shownFrom && e.till === shownTill,
+    );
+    if (!complete || (prev.length > 0 && prev.some((e) => e === undefined))) return null;
+    return {
+      from: shownFrom,
+      till: shownTill,
+      previousFrom,
+      signals: selected,
+      cumulative: view.cumulative,
+      entries: entries.flatMap((e) => (e ? [e] : [])),
+      previous: prev,
+    };
+  }, [series.data, count, selected, shownFrom, shownTill, previousFrom, view.cumulative]);
+  const [lastShown, setLastShown] = useState(current);
+  if (current && current !== lastShown) setLastShown(current);
+  // Reduced and drawn at transition priority: React can split that work into short tasks.
+  const snapshot = useDeferredValue(current ?? lastShown);
 
-  const model = useMemo(() => {
-    const units = [...new Set(selected.map((s, i) => prepared[i]?.unit || s.unit))];
+  const display = useMemo(() => {
     const lines: ChartLine[] = [];
     // CSV text is built on click, not on every render.
     const csv: { signal: SignalInfo; text: () => string }[] = [];
     let drawn = 0;
     let total = 0;
     let nonNumeric = 0;
+    if (!snapshot) return { lines, csv, drawn, total, nonNumeric, from: shownFrom, till: shownTill, deltaT: null };
+    const { from, till } = snapshot;
+    const units = [...new Set(snapshot.signals.map((s, i) => snapshot.entries[i]?.series.unit || s.unit))];
     const columns = Math.max(1, Math.round(plotWidth));
-    selected.forEach((s, i) => {
-      const p: PreparedSeries | null | undefined = prepared[i];
+    snapshot.signals.forEach((s, i) => {
+      const p = snapshot.entries[i]?.series;
       if (!p) return;
       const color = COLORS[i % COLORS.length] ?? '#1f77b4';
-      const unit = (p.unit || s.unit) + (s.isIncremental && !view.cumulative ? ` ${t('chart.perInterval')}` : '');
+      const unit = (p.unit || s.unit) + (s.isIncremental && !snapshot.cumulative ? ` ${t('chart.perInterval')}` : '');
       const axis = units.indexOf(p.unit || s.unit) === 1 ? 'right' : 'left';
-      const r = reduceForPlot(p, shownFrom, shownTill, columns);
+      const r = reduceForPlot(p, from, till, columns);
       const rows = shownRows([r.measured, r.other]);
       drawn += rows.length;
       total += p.total;
@@ -161,10 +184,9 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
       }
       const csvUnit = p.unit || s.unit;
       csv.push({ signal: s, text: () => seriesToCsv(rows.map((row) => ({ ...row, unit: csvUnit }))) });
-      const prev = preparedPrev[i];
+      const prev = snapshot.previous[i]?.series;
       if (prev) {
-        const shift = shownFrom - previousFrom;
-        const pr = reduceForPlot(prev, shownFrom, shownTill, columns, shift);
+        const pr = reduceForPlot(prev, from, till, columns, from - snapshot.previousFrom);
         lines.push({
           key: `${s.moid}-p`,
           name: `${s.symbol} (${t('chart.previous')})`,
@@ -176,15 +198,10 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
         });
       }
     });
-    return { lines, csv, drawn, total, nonNumeric };
-  }, [selected, prepared, preparedPrev, plotWidth, shownFrom, shownTill, previousFrom, view.cumulative, t]);
+    return { lines, csv, drawn, total, nonNumeric, from, till, deltaT: snapshot.entries[0]?.deltaT ?? null };
+  }, [snapshot, plotWidth, shownFrom, shownTill, t]);
 
-  // A failed request keeps the previous chart on screen, with the error beside it.
-  const [lastGood, setLastGood] = useState(model);
-  if (!failed && model.lines.length > 0 && model !== lastGood) setLastGood(model);
-  const display = failed ? lastGood : model;
-
-  const markers = stateBoundaries(states, shown.from, shown.till).map((ms) => ({
+  const markers = stateBoundaries(states, display.from, display.till).map((ms) => ({
     t: ms,
     label: t('chart.stateChange'),
   }));
@@ -303,7 +320,7 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
             type="button"
             onClick={() =>
               download(
-                `sensor-${formatSensorId(sensorRef)}-${signal.symbol.replace(/[^\w+-]/g, '_')}-${new Date(shown.from).toISOString().slice(0, 10)}-${new Date(shown.till).toISOString().slice(0, 10)}.csv`,
+                `sensor-${formatSensorId(sensorRef)}-${signal.symbol.replace(/[^\w+-]/g, '_')}-${new Date(display.from).toISOString().slice(0, 10)}-${new Date(display.till).toISOString().slice(0, 10)}.csv`,
                 text(),
               )
             }
@@ -318,7 +335,8 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
       ) : null}
 
       <p className="muted chart-status" role="status" aria-busy={loading}>
-        {formatTime(shown.from)} – {formatTime(shown.till)} · {stepName(deltaT)}
+        {formatTime(display.from)} – {formatTime(display.till)} ·{' '}
+        {stepName(display.lines.length > 0 ? (DELTA_T_STEPS.find((d) => d === display.deltaT) ?? null) : deltaT)}
         {display.total > 0 ? ` · ${t('chart.points', { shown: display.drawn, total: display.total })}` : ''}
         {display.nonNumeric > 0 ? ` · ${t('chart.nonNumeric', { count: display.nonNumeric })}` : ''}
         {loading ? ` · ${t('common.loading')}` : ''}
@@ -334,13 +352,13 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
         <>
           <SignalChart
             lines={display.lines}
-            from={shown.from}
-            till={shown.till}
+            from={display.from}
+            till={display.till}
             markers={markers}
             label={t('chart.plotLabel', {
               signals: selected.map((s) => s.symbol).join(', '),
-              from: formatTime(shown.from),
-              till: formatTime(shown.till),
+              from: formatTime(display.from),
+              till: formatTime(display.till),
             })}
             formatTick={formatTick}
             formatTime={formatTime}

@@ -1,6 +1,6 @@
 import { isApiError } from '../../api/errors.ts';
 import { singleFlight } from './single-flight.ts';
-import type { PromptBroker } from './prompt.ts';
+import { SignInRequiredError, type PromptBroker } from './prompt.ts';
 import type { BesmartSessionState, SessionStore } from './store.ts';
 
 export interface BesmartCredentials {
@@ -37,6 +37,8 @@ export function createBesmartSession(deps: BesmartSessionDeps) {
   const now = deps.now ?? Date.now;
   const margin = deps.refreshMarginMs ?? 60_000;
   const { store, prompt } = deps;
+  /** Bumped by every sign-in and sign-out: a refresh that started before one is discarded. */
+  let generation = 0;
 
   function save(t: BesmartToken, login: string): BesmartSessionState {
     const state = { token: t.token, expiration: t.expiration, userId: t.user_id, login };
@@ -46,11 +48,13 @@ export function createBesmartSession(deps: BesmartSessionDeps) {
 
   async function signIn(creds: BesmartCredentials): Promise<void> {
     const t = await deps.login(creds);
+    generation += 1;
     save(t, creds.login);
     prompt.signedIn('besmart');
   }
 
   function signOut(): void {
+    generation += 1;
     store.setState({ besmart: null });
     prompt.cancel('besmart');
   }
@@ -65,12 +69,24 @@ export function createBesmartSession(deps: BesmartSessionDeps) {
   }
 
   const refreshOnce = singleFlight(async (): Promise<BesmartSessionState> => {
+    const started = generation;
     const s = current();
     if (!s) return askUser('required');
+    let fresh: BesmartToken | null = null;
     try {
-      return save(await deps.refresh({ token: s.token }), s.login);
+      fresh = await deps.refresh({ token: s.token });
     } catch {
-      return askUser('ended');
+      // fall through to the prompt
+    }
+    // Signed out (or in as someone else) meanwhile: this token belongs to nobody now.
+    if (generation !== started) throw new SignInRequiredError('besmart');
+    if (fresh) return save(fresh, s.login);
+    try {
+      return await askUser('ended');
+    } catch (e) {
+      // "Not now": forget the dead token, so polling does not reopen the prompt with it.
+      if (generation === started && e instanceof SignInRequiredError) store.setState({ besmart: null });
+      throw e;
     }
   });
 

@@ -19,8 +19,8 @@ export function createPromptBroker(store: SessionStore) {
   };
   return {
     request(service: SessionService, reason: SignInPrompt['reason']): Promise<void> {
-      const current = store.getState().prompt;
-      if (!current || current.service !== service) store.setState({ prompt: { service, reason } });
+      // One prompt at a time: another service's open prompt (and what is typed in it) stays; this one queues.
+      if (!store.getState().prompt) store.setState({ prompt: { service, reason } });
       return new Promise<void>((resolve, reject) => waiting[service].push({ resolve, reject }));
     },
     /** The user signed in through the prompt (or the sign-in page). */

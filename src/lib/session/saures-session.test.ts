@@ -214,3 +214,35 @@ describe('SAURES session', () => {
     expect(session.canReloginSilently()).toBe(false);
   });
 });
+
+describe('SAURES session, sign-out races', () => {
+  it('drops a re-login that finishes after the user signed out', async () => {
+    const { session, store, login } = setup();
+    await session.signIn({ email: 'demo@saures.ru', password: 'demo' });
+    let finish: (v: { sid: string }) => void = () => {};
+    login.mockImplementationOnce(() => new Promise((r) => (finish = r)));
+    const pending = session.call('flats', async (sid) => {
+      if (sid === 'sid-1') throw wrongSid();
+      return sid;
+    });
+    await vi.waitFor(() => expect(login).toHaveBeenCalledTimes(2));
+    session.signOut();
+    finish({ sid: 'late-sid' });
+    await expect(pending).rejects.toBeInstanceOf(SignInRequiredError);
+    expect(store.getState().saures).toBeNull();
+    expect(store.getState().prompt).toBeNull();
+  });
+
+  it('"Not now" on the prompt forgets the dead sid, so the next request does not reopen it', async () => {
+    const { store, prompt, login } = setup();
+    store.setState({ saures: { sid: 'stale', email: 'demo@saures.ru' } });
+    const session = createSauresSession({ login, store, prompt });
+    const pending = session.call('flats', async () => {
+      throw wrongSid();
+    });
+    await vi.waitFor(() => expect(store.getState().prompt).not.toBeNull());
+    prompt.cancel('saures');
+    await expect(pending).rejects.toBeInstanceOf(SignInRequiredError);
+    expect(store.getState().saures).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import { isApiError } from '../../api/errors.ts';
 import { createDeduper, createLimiter, singleFlight } from './single-flight.ts';
-import type { PromptBroker } from './prompt.ts';
+import { SignInRequiredError, type PromptBroker } from './prompt.ts';
 import type { SessionStore } from './store.ts';
 
 export interface SauresCredentials {
@@ -45,17 +45,21 @@ export function createSauresSession(deps: SauresSessionDeps) {
   const { store, prompt } = deps;
   /** Memory only: never written to any storage. Gone after a reload. */
   let credentials: SauresCredentials | null = null;
+  /** Bumped by every sign-in and sign-out: a re-login that started before one is discarded. */
+  let generation = 0;
   const deduper = createDeduper(DUPLICATE_WINDOW_MS, now);
   const limiter = createLimiter(deps.maxInFlight ?? 4);
 
   async function signIn(creds: SauresCredentials): Promise<void> {
     const { sid } = await deps.login(creds);
+    generation += 1;
     credentials = { ...creds };
     store.setState({ saures: { sid, email: creds.email } });
     prompt.signedIn('saures');
   }
 
   function signOut(): void {
+    generation += 1;
     credentials = null;
     deduper.clear();
     store.setState({ saures: null, sauresSentAt: {} });
@@ -72,17 +76,29 @@ export function createSauresSession(deps: SauresSessionDeps) {
   }
 
   const relogin = singleFlight(async (): Promise<string> => {
-    if (credentials) {
+    const started = generation;
+    const creds = credentials;
+    if (creds) {
       try {
-        const { sid } = await deps.login(credentials);
-        store.setState({ saures: { sid, email: credentials.email } });
+        const { sid } = await deps.login(creds);
+        // Signed out (or in as someone else) meanwhile: this sid belongs to nobody now.
+        if (generation !== started) throw new SignInRequiredError('saures');
+        store.setState({ saures: { sid, email: creds.email } });
         return sid;
-      } catch {
+      } catch (e) {
+        if (e instanceof SignInRequiredError) throw e;
         // fall through to the prompt
       }
     }
+    if (generation !== started) throw new SignInRequiredError('saures');
     credentials = null;
-    return askUser('ended');
+    try {
+      return await askUser('ended');
+    } catch (e) {
+      // "Not now": forget the dead sid, so polling does not reopen the prompt with it.
+      if (generation === started && e instanceof SignInRequiredError) store.setState({ saures: null });
+      throw e;
+    }
   });
 
   /** A fresh sid after `failedSid` was rejected; concurrent failures share one login. */
@@ -100,7 +116,7 @@ export function createSauresSession(deps: SauresSessionDeps) {
     const t = now();
     store.setState((s) => ({
       sauresSentAt: Object.fromEntries([
-        ...Object.entries(s.sauresSentAt).filter(([, at]) => t - at < DUPLICATE_WINDOW_MS),
+        ...Object.entries(s.sauresSentAt).filter(([, at]) => t - at < RESEND_SPACING_MS),
         [key, t],
       ]),
     }));

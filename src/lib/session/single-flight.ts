@@ -56,13 +56,15 @@ export function createLimiter(limit: number) {
   let active = 0;
   const queue: (() => void)[] = [];
   const release = () => {
-    active -= 1;
-    queue.shift()?.();
+    const next = queue.shift();
+    // Hand the slot straight to the next waiter, so no newcomer can slip in between.
+    if (next) next();
+    else active -= 1;
   };
   return {
     async run<T>(job: () => Promise<T>): Promise<T> {
       if (active >= limit) await new Promise<void>((resolve) => queue.push(resolve));
-      active += 1;
+      else active += 1;
       try {
         return await job();
       } finally {

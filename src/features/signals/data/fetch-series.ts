@@ -12,8 +12,9 @@ export async function fetchSeries(
   signal: SignalRef,
   query: SignalDataQuery,
   prepare: PrepareOptions,
+  abort?: AbortSignal,
 ): Promise<PreparedSeries> {
-  const list = await getSignalData({ token }, signal, { get_last: true, ...query });
+  const list = await getSignalData({ token }, signal, { get_last: true, ...query }, abort ? { signal: abort } : {});
   const first = list.find((s) => s.signal_type_moid === signal.signal_type_moid) ?? list[0];
   const loaded = first
     ? { ...toSeriesArrays(first.data), unit: first.unit }

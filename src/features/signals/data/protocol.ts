@@ -65,3 +65,6 @@ export function errorToMessage(error: unknown): ApiErrorInit | { message: string
 export function errorFromMessage(error: ApiErrorInit | { message: string }): Error {
   return 'service' in error ? new ApiError(error) : new Error(error.message);
 }
+
+/** What the page sends the worker: load a series, or cancel one no longer wanted. */
+export type WorkerMessage = ({ type: 'load' } & SeriesRequest) | { type: 'cancel'; id: number };

@@ -2,7 +2,17 @@ import { queryOptions } from '@tanstack/react-query';
 import type { SensorRef } from '../../../api/besmart/client.ts';
 import type { BesmartSession } from '../../../lib/session/besmart-session.ts';
 import { loadSeries } from './load-series.ts';
-import type { PrepareOptions } from './protocol.ts';
+import type { PrepareOptions, PreparedSeries } from './protocol.ts';
+
+/** A loaded series together with what it is: which signal, which range, which view. */
+export interface SeriesResult {
+  moid: number;
+  since: number;
+  till: number;
+  deltaT: number | null;
+  consumption: boolean;
+  series: PreparedSeries;
+}
 
 export interface SeriesKey extends SensorRef {
   signal_type_moid: number;
@@ -17,15 +27,18 @@ export function seriesQuery(session: BesmartSession, key: SeriesKey, prepare: Pr
   const { client_cid, sensor_mid, signal_type_moid, since, till, deltaT } = key;
   return queryOptions({
     queryKey: ['besmart', 'signal', client_cid, sensor_mid, signal_type_moid, since, till, deltaT, prepare] as const,
-    queryFn: () =>
-      session.call((auth) =>
+    queryFn: async ({ signal }): Promise<SeriesResult> => {
+      const series = await session.call((auth) =>
         loadSeries(
           auth.token,
           { client_cid, sensor_mid, signal_type_moid },
           { since, till, ...(deltaT === null ? {} : { delta_t: deltaT }) },
           prepare,
+          signal,
         ),
-      ),
+      );
+      return { moid: signal_type_moid, since, till, deltaT, consumption: prepare.consumption, series };
+    },
     staleTime: 60_000,
     gcTime: 2 * 60_000,
   });
