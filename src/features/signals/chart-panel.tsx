@@ -201,22 +201,36 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
     return { lines, csv, drawn, total, nonNumeric, from, till, deltaT: snapshot.entries[0]?.deltaT ?? null };
   }, [snapshot, plotWidth, shownFrom, shownTill, t]);
 
-  const markers = stateBoundaries(states, display.from, display.till).map((ms) => ({
-    t: ms,
-    label: t('chart.stateChange'),
-  }));
-  const spanDays = span / 86_400_000;
-  const formatTick = (ms: number) =>
-    dateTime(
-      ms,
-      spanDays <= 2
-        ? { hour: '2-digit', minute: '2-digit' }
-        : spanDays <= 90
-          ? { day: 'numeric', month: 'short' }
-          : { month: 'short', year: '2-digit' },
-    );
-  const formatTime = (ms: number) => dateTime(ms, { dateStyle: 'medium', timeStyle: 'short' });
-  const formatValue = (v: number) => number(v, { maximumFractionDigits: Math.abs(v) >= 100 ? 1 : 3 });
+  // Stable props, so the (memoised) chart re-renders only when what it draws changes.
+  const stateChange = t('chart.stateChange');
+  const markers = useMemo(
+    () => stateBoundaries(states, display.from, display.till).map((ms) => ({ t: ms, label: stateChange })),
+    [states, display.from, display.till, stateChange],
+  );
+  const displaySpanDays = (display.till - display.from) / 86_400_000;
+  const formatTick = useCallback(
+    (ms: number) =>
+      dateTime(
+        ms,
+        displaySpanDays <= 2
+          ? { hour: '2-digit', minute: '2-digit' }
+          : displaySpanDays <= 90
+            ? { day: 'numeric', month: 'short' }
+            : { month: 'short', year: '2-digit' },
+      ),
+    [dateTime, displaySpanDays],
+  );
+  const formatTime = useCallback((ms: number) => dateTime(ms, { dateStyle: 'medium', timeStyle: 'short' }), [dateTime]);
+  const formatValue = useCallback(
+    (v: number) => number(v, { maximumFractionDigits: Math.abs(v) >= 100 ? 1 : 3 }),
+    [number],
+  );
+  const onZoom = useCallback((from: number, till: number) => setView({ zoom: { from, till } }), [setView]);
+  const plotLabel = t('chart.plotLabel', {
+    signals: selected.map((s) => s.symbol).join(', '),
+    from: formatTime(display.from),
+    till: formatTime(display.till),
+  });
 
   const stepName = (d: DeltaTStep | null) => (d === null ? t('chart.agg.raw') : t(`chart.agg.${d}`));
 
@@ -355,16 +369,12 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
             from={display.from}
             till={display.till}
             markers={markers}
-            label={t('chart.plotLabel', {
-              signals: selected.map((s) => s.symbol).join(', '),
-              from: formatTime(display.from),
-              till: formatTime(display.till),
-            })}
+            label={plotLabel}
             formatTick={formatTick}
             formatTime={formatTime}
             formatValue={formatValue}
             onPlotWidth={onPlotWidth}
-            onZoom={(from, till) => setView({ zoom: { from, till } })}
+            onZoom={onZoom}
           />
           <ul className="chart-legend" aria-label={t('chart.signals')} lang={locale}>
             {display.lines.map((l) => (

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 
 export interface ChartPoint {
@@ -122,7 +122,7 @@ function nearest(data: ChartPoint[], t: number): ChartPoint | null {
 }
 
 /** A time-series line chart (recharts) with drag-to-zoom, a tooltip and vertical markers. */
-export function SignalChart({
+export const SignalChart = memo(function SignalChart({
   lines,
   from,
   till,
@@ -294,4 +294,4 @@ export function SignalChart({
       </div>
     </div>
   );
-}
+});
