@@ -13,6 +13,8 @@ async function signInRun(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
   await page.goto(`${url}/signin`);
+  // A person takes a few seconds to type: by then the page has loaded what it prefetches when idle.
+  await page.waitForLoadState('networkidle');
   const form = page.getByRole('form', { name: 'Sign in to SAURES' });
   await form.getByLabel('E-mail').fill('demo@saures.ru');
   await form.getByLabel('Password').fill('demo');

@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { Skeleton } from '../components/query-state.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
@@ -21,8 +21,32 @@ const SensorPage = lazy(() => import('../features/signals/sensor-page.tsx').then
 
 const navClass = (active: boolean) => (active ? 'active' : undefined);
 
+/**
+ * Once the first page has painted and the browser is idle, fetch the code the
+ * next steps need (API clients, the overview, the sensors page), so signing in
+ * does not wait for it. It is not part of the sign-in route's initial JS.
+ */
+function usePrefetchNextPages() {
+  useEffect(() => {
+    const warm = () => {
+      void import('../api/saures/client.ts');
+      void import('../api/besmart/client.ts');
+      void import('../features/flats/overview-page.tsx');
+      void import('../features/flats/leak-banner.tsx');
+      void import('../features/signals/watch-list-page.tsx');
+    };
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(warm, { timeout: 3_000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(warm, 1_000);
+    return () => clearTimeout(id);
+  }, []);
+}
+
 function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
+  usePrefetchNextPages();
   const saures = useSessionState((s) => s.saures !== null);
   const besmart = useSessionState((s) => s.besmart !== null);
   return (

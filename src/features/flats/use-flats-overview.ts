@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { SauresFlat, SauresSensor } from '../../api/saures/schemas.ts';
 import { sauresQueries } from '../../lib/queries/saures.ts';
 import { useSessions } from '../../lib/session/context.tsx';
-import type { FlatWithSensors } from './model/overview.ts';
+import { sortFlats, type FlatWithSensors } from './model/overview.ts';
 
 export interface FlatItem extends FlatWithSensors {
   flat: SauresFlat;
@@ -43,15 +43,21 @@ export function useFlatsOverview() {
   const sessions = useSessions();
   const flats = useQuery(sauresQueries.flats(sessions.saures));
   const list = flats.data;
+  // Requested in the list's default order (by address), so the flats on screen first get their meters first.
   const queries = useMemo(
-    () => (list ?? []).map((flat) => sauresQueries.meters(sessions.saures, flat.id)),
+    () =>
+      sortFlats(
+        (list ?? []).map((flat) => ({ flat, sensors: undefined })),
+        'address',
+      ).map(({ flat }) => sauresQueries.meters(sessions.saures, flat.id)),
     [list, sessions.saures],
   );
   const meters = useQueries({ queries, combine });
+  const order = useMemo(() => new Map(queries.map((q, i) => [q.queryKey[2], i] as const)), [queries]);
   const items = useMemo<FlatItem[]>(
     () =>
-      (list ?? []).map((flat, i) => {
-        const q = meters.perFlat[i];
+      (list ?? []).map((flat) => {
+        const q = meters.perFlat[order.get(flat.id) ?? -1];
         return {
           flat,
           sensors: q?.data,
@@ -60,7 +66,7 @@ export function useFlatsOverview() {
           retry: q?.refetch ?? (() => {}),
         };
       }),
-    [list, meters.perFlat],
+    [list, meters.perFlat, order],
   );
   return {
     flats,
