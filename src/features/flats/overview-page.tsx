@@ -224,8 +224,13 @@ function VirtualFlatList({
 }) {
   const listRef = useRef<HTMLDivElement>(null);
   const [offset, setOffset] = useState(0);
+  // The list's distance from the page top changes when the leak banner or the summary appear above it.
   useLayoutEffect(() => {
-    setOffset(listRef.current?.offsetTop ?? 0);
+    const measure = () => setOffset(listRef.current ? listRef.current.getBoundingClientRect().top + window.scrollY : 0);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(document.body);
+    return () => ro.disconnect();
   }, []);
   const virtualizer = useWindowVirtualizer({
     count: items.length,
