@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
 
 export interface ChartPoint {
@@ -138,6 +138,33 @@ export const SignalChart = memo(function SignalChart({
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const hasRight = lines.some((l) => l.axis === 'right');
+  // The anchors span each axis's value range (recharts derives the axis domain from them). Memoised,
+  // so recharts' store sees a change only when the data's range does.
+  const [leftLo, leftHi] = useMemo(() => axisDomain(lines, 'left'), [lines]);
+  const [rightLo, rightHi] = useMemo(() => axisDomain(lines, 'right'), [lines]);
+  const anchors = useMemo(
+    () => [
+      {
+        axis: 'left' as const,
+        data: [
+          { t: from, v: leftLo },
+          { t: till, v: leftHi },
+        ],
+      },
+      ...(hasRight
+        ? [
+            {
+              axis: 'right' as const,
+              data: [
+                { t: from, v: rightLo },
+                { t: till, v: rightHi },
+              ],
+            },
+          ]
+        : []),
+    ],
+    [from, till, leftLo, leftHi, rightLo, rightHi, hasRight],
+  );
   const plotLeft = MARGIN.left + AXIS_WIDTH;
   const plotWidth = Math.max(0, width - plotLeft - MARGIN.right - (hasRight ? AXIS_WIDTH : 0));
 
@@ -197,28 +224,20 @@ export const SignalChart = memo(function SignalChart({
             />
           ) : null}
           {/* Two invisible points per axis give recharts its axes; the series themselves are SeriesPaths. */}
-          {(['left', 'right'] as const)
-            .filter((axis) => axis === 'left' || hasRight)
-            .map((axis) => {
-              const [lo, hi] = axisDomain(lines, axis);
-              return (
-                <Line
-                  key={`anchor-${axis}`}
-                  yAxisId={axis}
-                  data={[
-                    { t: from, v: lo },
-                    { t: till, v: hi },
-                  ]}
-                  dataKey="v"
-                  stroke="none"
-                  dot={false}
-                  activeDot={false}
-                  isAnimationActive={false}
-                  legendType="none"
-                  tooltipType="none"
-                />
-              );
-            })}
+          {anchors.map(({ axis, data }) => (
+            <Line
+              key={`anchor-${axis}`}
+              yAxisId={axis}
+              data={data}
+              dataKey="v"
+              stroke="none"
+              dot={false}
+              activeDot={false}
+              isAnimationActive={false}
+              legendType="none"
+              tooltipType="none"
+            />
+          ))}
           <SeriesPaths lines={lines} />
           {markers.map((m) => (
             <ReferenceLine
