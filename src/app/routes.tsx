@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
+import { Link, Redirect, Route, Switch, useLocation, useSearch, useSearchParams } from 'wouter';
 import { Skeleton } from '../components/query-state.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { SessionStatus } from '../features/auth/session-status.tsx';
@@ -18,6 +18,54 @@ const WatchListPage = lazy(() =>
   import('../features/signals/watch-list-page.tsx').then((m) => ({ default: m.WatchListPage })),
 );
 const SensorPage = lazy(() => import('../features/signals/sensor-page.tsx').then((m) => ({ default: m.SensorPage })));
+const SensorEditor = lazy(() =>
+  import('../features/editing/sensor-editor.tsx').then((m) => ({ default: m.SensorEditor })),
+);
+const CreateSensorForm = lazy(() =>
+  import('../features/editing/sensor-editor.tsx').then((m) => ({ default: m.CreateSensorForm })),
+);
+const MeterTypesPage = lazy(() =>
+  import('../features/editing/meter-types-page.tsx').then((m) => ({ default: m.MeterTypesPage })),
+);
+
+/** The sensors page with the create form composed in. */
+function SensorsRoute() {
+  return (
+    <WatchListPage
+      create={
+        <Suspense fallback={null}>
+          <CreateSensorForm onCreated={() => {}} />
+        </Suspense>
+      }
+    />
+  );
+}
+
+/** One sensor's page with the editing controls composed in. */
+function SensorRoute() {
+  const [, navigate] = useLocation();
+  return (
+    <SensorPage
+      editor={(ref) => (
+        <Suspense fallback={null}>
+          <SensorEditor sensorRef={ref} onDeleted={() => navigate('/sensors')} />
+        </Suspense>
+      )}
+    />
+  );
+}
+
+/** Meter types of one client; the client CID lives in the URL. */
+function MeterTypesRoute() {
+  const [params, setParams] = useSearchParams();
+  const cid = Number(params.get('cid'));
+  return (
+    <MeterTypesPage
+      {...(Number.isInteger(cid) && cid > 0 ? { clientCid: cid } : {})}
+      onClientCidChange={(next) => setParams({ cid: String(next) })}
+    />
+  );
+}
 
 const navClass = (active: boolean) => (active ? 'active' : undefined);
 
@@ -69,6 +117,11 @@ function Layout({ children }: { children: ReactNode }) {
               {besmart ? (
                 <Link to="/sensors" className={navClass}>
                   {t('nav.sensors')}
+                </Link>
+              ) : null}
+              {besmart ? (
+                <Link to="/meter-types" className={navClass}>
+                  {t('nav.meterTypes')}
                 </Link>
               ) : null}
             </nav>
@@ -139,12 +192,17 @@ export function AppRoutes() {
         </Route>
         <Route path="/sensors">
           <RequireService service="besmart">
-            <WatchListPage />
+            <SensorsRoute />
           </RequireService>
         </Route>
         <Route path="/sensors/:id">
           <RequireService service="besmart">
-            <SensorPage />
+            <SensorRoute />
+          </RequireService>
+        </Route>
+        <Route path="/meter-types">
+          <RequireService service="besmart">
+            <MeterTypesRoute />
           </RequireService>
         </Route>
         <Route>

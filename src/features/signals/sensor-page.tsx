@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { Link, useParams } from 'wouter';
+import type { SensorRef } from '../../api/besmart/client.ts';
 import type { SensorState, SignalType } from '../../api/besmart/schemas.ts';
 import { ErrorPanel, Skeleton } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
@@ -37,7 +38,8 @@ export function signalsOf(states: SensorState[], types: SignalType[]): SignalInf
   });
 }
 
-export function SensorPage() {
+/** `editor` is where the app composes the editing controls (features do not import each other). */
+export function SensorPage({ editor }: { editor?: (ref: SensorRef) => ReactNode }) {
   const { t } = useI18n();
   const params = useParams();
   const ref = parseSensorId(params.id);
@@ -119,6 +121,7 @@ export function SensorPage() {
           </section>
         </>
       )}
+      {editor && sensor.data ? editor(ref) : null}
       <section className="panel" aria-labelledby="sensor-states">
         <h2 id="sensor-states">{t('sensor.states')}</h2>
         {states.isPending ? (

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'wouter';
 import type { SensorRef } from '../../api/besmart/client.ts';
 import { isApiError } from '../../api/errors.ts';
@@ -14,7 +14,8 @@ import { formatSensorId } from './sensor-id.ts';
 import { SignalTypesPanel } from './signal-types-panel.tsx';
 
 /** The besmart user's watched sensors: add by client CID and sensor MID, open, remove. */
-export function WatchListPage() {
+/** `create` is where the app composes the create-sensor form (features do not import each other). */
+export function WatchListPage({ create }: { create?: ReactNode }) {
   const { t } = useI18n();
   const userId = useSessionState((s) => s.besmart?.userId ?? null);
   const list = useWatchList(userId);
@@ -30,6 +31,7 @@ export function WatchListPage() {
       <h1>{t('sensors.title')}</h1>
       <p className="muted">{t('sensors.intro')}</p>
       {userId !== null ? <AddSensorForm userId={userId} /> : null}
+      {create}
       {list.length === 0 ? (
         <EmptyState>{t('sensors.empty')}</EmptyState>
       ) : (

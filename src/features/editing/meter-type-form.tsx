@@ -1,0 +1,162 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { createMeterType, updateMeterType } from '../../api/besmart/client.ts';
+import { errorText } from '../../components/error-message.ts';
+import { Field } from '../../components/field.tsx';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { besmartQueries } from '../../lib/queries/besmart.ts';
+import { useSessions } from '../../lib/session/context.tsx';
+import { problemText, serverField, serverWords } from './form-support.ts';
+import {
+  METER_TYPE_FIELDS,
+  meterTypeSchema,
+  type MeterTypeFormOutput,
+  type MeterTypeFormValues,
+} from './meter-type-schema.ts';
+import { confirmLeave, useUnsavedChanges } from './use-unsaved-changes.ts';
+
+interface Props {
+  clientCid: number;
+  mode: 'create' | 'edit';
+  initial: MeterTypeFormValues;
+  /** Ids the client already uses (create only). */
+  takenIds?: readonly number[];
+  /** After a successful save, with a message to show. */
+  onSaved: (message: string) => void;
+  onCancel?: () => void;
+  /** Tells the page whether the form holds unsaved input. */
+  onDirtyChange?: (dirty: boolean) => void;
+}
+
+/** Creates or rewrites one meter type of a client (phases; AMI, balance and DCU flags). */
+export function MeterTypeForm({ clientCid, mode, initial, takenIds = [], onSaved, onCancel, onDirtyChange }: Props) {
+  const { t } = useI18n();
+  const sessions = useSessions();
+  const queryClient = useQueryClient();
+  const [failure, setFailure] = useState<string | null>(null);
+  const schema = useMemo(() => meterTypeSchema(takenIds), [takenIds]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    getValues,
+    formState: { errors, isSubmitting, isDirty },
+  } = useForm<MeterTypeFormValues, unknown, MeterTypeFormOutput>({
+    resolver: zodResolver(schema),
+    defaultValues: initial,
+  });
+  useUnsavedChanges(isDirty, t('edit.unsaved'));
+  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
+
+  const submit = handleSubmit(async (params) => {
+    setFailure(null);
+    try {
+      await sessions.besmart.call((auth) =>
+        mode === 'create' ? createMeterType(auth, clientCid, params) : updateMeterType(auth, clientCid, params),
+      );
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: besmartQueries.meterTypes(sessions.besmart, clientCid).queryKey }),
+        // States show their meter type's name and AMI flag.
+        queryClient.invalidateQueries({ queryKey: ['besmart', 'states'] }),
+      ]);
+      // A new form after a create: the next free id. An edit keeps what was saved.
+      const nextId = Math.max(params.meter_type_id, ...takenIds) + 1;
+      reset(mode === 'create' ? { ...initial, meter_type_id: String(nextId) } : getValues());
+      onSaved(t(mode === 'create' ? 'edit.meter.created' : 'edit.meter.saved', { name: params.meter_type_name }));
+    } catch (e) {
+      const field = serverField(e, METER_TYPE_FIELDS, { 'already exists': 'meter_type_id' });
+      const words = serverWords(e);
+      if (field !== null && words !== null) {
+        setError(field, { type: 'server', message: words }, { shouldFocus: true });
+        setFailure(t('edit.failedFields'));
+      } else {
+        setFailure(t('edit.failed', { words: errorText(e, t) }));
+      }
+    }
+  });
+
+  const id = (name: string) => `meter-${mode}-${name}`;
+  const message = (name: keyof MeterTypeFormValues) => problemText(t, errors[name]?.message);
+  const title = mode === 'create' ? t('edit.meter.new') : t('edit.meter.editing', { name: initial.meter_type_name });
+
+  return (
+    <form className="edit-form" noValidate aria-label={title} onSubmit={(e) => void submit(e)}>
+      <h3>{title}</h3>
+      {failure ? (
+        <p className="form-failure" role="alert">
+          {failure}
+        </p>
+      ) : null}
+      <div className="edit-grid">
+        <Field
+          id={id('meter_type_id')}
+          label={t('edit.meter.id')}
+          inputMode="numeric"
+          readOnly={mode === 'edit'}
+          error={message('meter_type_id')}
+          {...register('meter_type_id')}
+        />
+        <Field
+          id={id('meter_type_name')}
+          label={t('edit.meter.name')}
+          error={message('meter_type_name')}
+          {...register('meter_type_name')}
+        />
+        <Field
+          id={id('description')}
+          label={t('edit.meter.description')}
+          error={message('description')}
+          {...register('description')}
+        />
+        <div className="field">
+          <label htmlFor={id('number_of_phases')}>{t('edit.meter.phases')}</label>
+          <select
+            id={id('number_of_phases')}
+            aria-invalid={errors.number_of_phases ? true : undefined}
+            aria-describedby={errors.number_of_phases ? `${id('number_of_phases')}-message` : undefined}
+            {...register('number_of_phases')}
+          >
+            <option value="1">1</option>
+            <option value="2">2</option>
+            <option value="3">3</option>
+          </select>
+          {errors.number_of_phases ? (
+            <small id={`${id('number_of_phases')}-message`} className="field-error">
+              {message('number_of_phases')}
+            </small>
+          ) : null}
+        </div>
+      </div>
+      <div className="edit-checks">
+        <label className="check">
+          <input type="checkbox" {...register('is_ami')} /> {t('edit.meter.amiLong')}
+        </label>
+        <label className="check">
+          <input type="checkbox" {...register('is_balance')} /> {t('edit.meter.balanceLong')}
+        </label>
+        <label className="check">
+          <input type="checkbox" {...register('is_dcu')} /> {t('edit.meter.dcuLong')}
+        </label>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={isSubmitting}>
+          {isSubmitting ? t('edit.meter.saving') : mode === 'create' ? t('edit.meter.create') : t('edit.meter.save')}
+        </button>
+        {onCancel ? (
+          <button
+            type="button"
+            disabled={isSubmitting}
+            onClick={() => {
+              if (confirmLeave(isDirty, t('edit.unsaved'))) onCancel();
+            }}
+          >
+            {t('edit.meter.cancel')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

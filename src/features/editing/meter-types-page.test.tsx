@@ -1,0 +1,88 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import { createBesmartFake } from '../../../mocks/besmart/fake.ts';
+import { createHandlers } from '../../../mocks/handlers.ts';
+import { createMeterType } from '../../api/besmart/client.ts';
+import { MeterTypesPage } from './meter-types-page.tsx';
+import { renderSignedIn } from './test-utils.tsx';
+
+const besmart = createBesmartFake();
+const server = setupServer(...createHandlers({ besmart }, 'http://localhost:3000'));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  besmart.reset();
+});
+afterAll(() => server.close());
+
+const writes = () => besmart.requestLog().filter((r) => r.method !== 'GET' && r.path !== '/users/token');
+
+describe('MeterTypesPage', () => {
+  it('lists, creates, edits and deletes a client’s meter types', async () => {
+    await renderSignedIn(<MeterTypesPage clientCid={1} />);
+    expect(await screen.findByRole('cell', { name: 'CX2000-9' })).toBeInTheDocument();
+    const form = screen.getByRole('form', { name: 'New meter type' });
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'DCU-7' } });
+    fireEvent.change(within(form).getByLabelText('Phases'), { target: { value: '3' } });
+    fireEvent.click(within(form).getByLabelText('DCU (data concentrator)'));
+    fireEvent.click(within(form).getByRole('button', { name: 'Add meter type' }));
+    expect(await screen.findByRole('cell', { name: 'DCU-7' })).toBeInTheDocument();
+    const created = writes()[0];
+    expect(created?.method).toBe('POST');
+    expect(new URLSearchParams(created?.query).get('is_dcu')).toBe('true');
+    expect(new URLSearchParams(created?.query).get('number_of_phases')).toBe('3');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Edit DCU-7' }));
+    const edit = screen.getByRole('form', { name: 'Edit meter type “DCU-7”' });
+    fireEvent.change(within(edit).getByLabelText('Name'), { target: { value: 'DCU-8' } });
+    fireEvent.click(within(edit).getByLabelText('Balance meter'));
+    fireEvent.click(within(edit).getByRole('button', { name: 'Save meter type' }));
+    expect(await screen.findByRole('cell', { name: 'DCU-8' })).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Meter type “DCU-8” saved.');
+
+    fireEvent.click(screen.getByRole('button', { name: 'Delete DCU-8' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog).toHaveTextContent('Delete the meter type “DCU-8”');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(screen.queryByRole('cell', { name: 'DCU-8' })).not.toBeInTheDocument());
+    expect(writes().map((w) => w.method)).toEqual(['POST', 'PUT', 'DELETE']);
+  });
+
+  it('shows a server conflict at the id field and keeps the input', async () => {
+    await renderSignedIn(<MeterTypesPage clientCid={1} />);
+    const form = await screen.findByRole('form', { name: 'New meter type' });
+    const id = within(form).getByLabelText('Id');
+    const nextId = Number((id as HTMLInputElement).value);
+    // Another operator takes that id meanwhile: the server answers 409.
+    await createMeterType({ token: besmart.issueToken().token }, 1, {
+      meter_type_id: nextId,
+      meter_type_name: 'Theirs',
+      number_of_phases: 1,
+    });
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Mine' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add meter type' }));
+    expect(await within(form).findByText(`Meter type ${nextId} already exists`)).toBeInTheDocument();
+    expect(within(form).getByRole('alert')).toHaveTextContent('Not saved');
+    expect(within(form).getByLabelText('Name')).toHaveValue('Mine');
+    expect(id).toHaveAttribute('aria-invalid', 'true');
+  });
+
+  it('shows a read-only user the server’s refusal above the form', async () => {
+    await renderSignedIn(<MeterTypesPage clientCid={1} />, 'viewer');
+    const form = await screen.findByRole('form', { name: 'New meter type' });
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Mine' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add meter type' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('Forbidden');
+    expect(within(form).getByLabelText('Name')).toHaveValue('Mine');
+  });
+
+  it('asks for a client CID when none is given', async () => {
+    const onClientCidChange = vi.fn();
+    await renderSignedIn(<MeterTypesPage onClientCidChange={onClientCidChange} />);
+    fireEvent.change(screen.getByLabelText('Client CID'), { target: { value: '1' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Show' }));
+    expect(await screen.findByRole('cell', { name: 'ZMG310' })).toBeInTheDocument();
+    expect(onClientCidChange).toHaveBeenCalledWith(1);
+  });
+});

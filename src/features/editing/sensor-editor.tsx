@@ -1,0 +1,142 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { createSensor, deleteSensor, updateSensor, type SensorRef } from '../../api/besmart/client.ts';
+import { errorText } from '../../components/error-message.ts';
+import { ErrorPanel, Skeleton } from '../../components/query-state.tsx';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { besmartQueries } from '../../lib/queries/besmart.ts';
+import { useSessions, useSessionState } from '../../lib/session/context.tsx';
+import { addToWatchList, removeFromWatchList } from '../../lib/watch-list.ts';
+import { ConfirmDialog } from './confirm-dialog.tsx';
+import { SensorForm } from './sensor-form.tsx';
+import { changedSensorFields, createSensorParams, emptySensorForm, sensorFormValues } from './sensor-form-schema.ts';
+
+const label = (r: SensorRef) => `${r.client_cid}.${r.sensor_mid}`;
+
+/**
+ * The editing part of a sensor's page: "Edit sensor" with the form and a
+ * Delete button (with a confirmation naming the sensor) when the sensor has
+ * `write: true`; a read-only note and no controls otherwise.
+ */
+export function SensorEditor({ sensorRef, onDeleted }: { sensorRef: SensorRef; onDeleted: () => void }) {
+  const { t } = useI18n();
+  const sessions = useSessions();
+  const queryClient = useQueryClient();
+  const userId = useSessionState((s) => s.besmart?.userId ?? null);
+  const sensor = useQuery(besmartQueries.sensor(sessions.besmart, sensorRef));
+  const types = useQuery({ ...besmartQueries.sensorTypes(sessions.besmart), enabled: sensor.data?.write === true });
+  const [confirming, setConfirming] = useState(false);
+  const remove = useMutation({
+    mutationFn: () => sessions.besmart.call((auth) => deleteSensor(auth, sensorRef)),
+    onSuccess: () => {
+      if (userId !== null) removeFromWatchList(userId, sensorRef);
+      setConfirming(false);
+      onDeleted();
+      const { client_cid, sensor_mid } = sensorRef;
+      for (const what of ['sensor', 'states', 'signal'])
+        queryClient.removeQueries({ queryKey: ['besmart', what, client_cid, sensor_mid] });
+    },
+  });
+
+  if (sensor.isPending) return <Skeleton label={t('edit.sensor.loading')} />;
+  if (sensor.isError)
+    return <ErrorPanel title={t('edit.sensor.failed')} error={sensor.error} onRetry={() => void sensor.refetch()} />;
+  if (!sensor.data.write) {
+    return (
+      <p className="read-only-note" role="note">
+        {t('edit.sensor.readOnly')}
+      </p>
+    );
+  }
+  const name = sensor.data.name;
+  return (
+    <section className="panel sensor-editor" aria-labelledby="edit-sensor-title">
+      <h2 id="edit-sensor-title">{t('edit.sensor.title')}</h2>
+      {types.isPending ? (
+        <Skeleton label={t('edit.sensor.typesLoading')} />
+      ) : types.isError ? (
+        <ErrorPanel title={t('edit.sensor.typesFailed')} error={types.error} onRetry={() => void types.refetch()} />
+      ) : (
+        <SensorForm
+          key={label(sensorRef)}
+          mode="edit"
+          types={types.data}
+          initial={sensorFormValues(sensor.data)}
+          onSave={async (values, parsed, saved) => {
+            const changes = changedSensorFields(saved, values, parsed);
+            if (Object.keys(changes).length === 0) return { kind: 'unchanged' };
+            await sessions.besmart.call((auth) => updateSensor(auth, sensorRef, changes));
+            await queryClient.invalidateQueries({
+              queryKey: besmartQueries.sensor(sessions.besmart, sensorRef).queryKey,
+            });
+            return { kind: 'saved', message: t('edit.sensor.saved') };
+          }}
+        />
+      )}
+      <div className="danger-zone">
+        {confirming ? (
+          <ConfirmDialog
+            message={t('edit.sensor.deleteConfirm', { name, id: label(sensorRef) })}
+            confirmLabel={t('edit.confirm.delete')}
+            busyLabel={t('edit.sensor.deleting')}
+            busy={remove.isPending}
+            error={remove.isError ? t('edit.deleteFailed', { words: errorText(remove.error, t) }) : null}
+            onConfirm={() => remove.mutate()}
+            onCancel={() => {
+              setConfirming(false);
+              remove.reset();
+            }}
+          />
+        ) : (
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            {t('edit.sensor.delete')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/**
+ * Creates a sensor, adds it to the besmart user's watch list and calls
+ * `onCreated` with its id. `defaultClientCid` pre-fills the client CID.
+ */
+export function CreateSensorForm({
+  onCreated,
+  defaultClientCid,
+}: {
+  onCreated: (ref: SensorRef) => void;
+  defaultClientCid?: number;
+}) {
+  const { t } = useI18n();
+  const sessions = useSessions();
+  const queryClient = useQueryClient();
+  const userId = useSessionState((s) => s.besmart?.userId ?? null);
+  const types = useQuery(besmartQueries.sensorTypes(sessions.besmart));
+  const initial = { ...emptySensorForm, client_cid: defaultClientCid === undefined ? '' : String(defaultClientCid) };
+
+  return (
+    <section className="panel sensor-create" aria-labelledby="create-sensor-title">
+      <h2 id="create-sensor-title">{t('edit.sensor.createTitle')}</h2>
+      {types.isPending ? (
+        <Skeleton label={t('edit.sensor.typesLoading')} />
+      ) : types.isError ? (
+        <ErrorPanel title={t('edit.sensor.typesFailed')} error={types.error} onRetry={() => void types.refetch()} />
+      ) : (
+        <SensorForm
+          mode="create"
+          types={types.data}
+          initial={initial}
+          afterSave={(values) => ({ ...emptySensorForm, client_cid: values.client_cid })}
+          onSave={async (_values, parsed) => {
+            const ref = await sessions.besmart.call((auth) => createSensor(auth, createSensorParams(parsed)));
+            if (userId !== null) addToWatchList(userId, ref);
+            await queryClient.invalidateQueries({ queryKey: besmartQueries.sensor(sessions.besmart, ref).queryKey });
+            onCreated(ref);
+            return { kind: 'saved', message: t('edit.sensor.created', { id: label(ref) }) };
+          }}
+        />
+      )}
+    </section>
+  );
+}
