@@ -33,7 +33,8 @@ test('create a sensor: it joins the watch list; rename it: a reload shows the ne
 test('a read-only sensor offers no edit controls', async ({ page }) => {
   await page.getByRole('link', { name: /Substation T-12/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /Substation T-12/ })).toBeVisible();
-  await expect(page.getByRole('note')).toContainText('read-only');
+  await expect(page.getByRole('note').first()).toContainText('read-only');
+  await expect(page.getByRole('button', { name: 'Add state' })).toHaveCount(0);
   await expect(page.getByRole('form', { name: 'Edit sensor' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Delete sensor' })).toHaveCount(0);
 });
@@ -54,4 +55,25 @@ test('meter types of a client: add one and see it listed', async ({ page }) => {
       .getByRole('cell')
       .nth(3),
   ).toHaveText('3');
+});
+
+test('add a state; an overlapping one gets the conflict message and the form keeps its values', async ({ page }) => {
+  await page.getByRole('link', { name: 'Rooftop PV inverter' }).click();
+  const states = page.getByRole('region', { name: 'Edit states' });
+  await expect(states).toBeVisible();
+  const form = states.getByRole('form', { name: 'New state' });
+  // Before the sensor's first (open-ended) state, so it overlaps nothing.
+  await form.getByLabel('Since').fill('2020-01-01T00:00');
+  await form.getByLabel('Till').fill('2020-06-01T00:00');
+  await form.getByLabel('Meter external id').fill('M-2020');
+  await form.getByRole('button', { name: /Add state|Create state|Save state/ }).click();
+  await expect(states.getByRole('cell', { name: 'M-2020' })).toBeVisible();
+
+  await form.getByLabel('Since').fill('2020-03-01T00:00');
+  await form.getByLabel('Till').fill('2020-09-01T00:00');
+  await form.getByLabel('Meter external id').fill('M-overlap');
+  await form.getByRole('button', { name: /Add state|Create state|Save state/ }).click();
+  await expect(form.getByText(/overlap/i).first()).toBeVisible();
+  await expect(form.getByLabel('Meter external id')).toHaveValue('M-overlap');
+  await expect(form.getByLabel('Since')).toHaveValue('2020-03-01T00:00');
 });

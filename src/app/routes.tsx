@@ -24,6 +24,9 @@ const SensorEditor = lazy(() =>
 const CreateSensorForm = lazy(() =>
   import('../features/editing/sensor-editor.tsx').then((m) => ({ default: m.CreateSensorForm })),
 );
+const StatesEditor = lazy(() =>
+  import('../features/editing/states-editor.tsx').then((m) => ({ default: m.StatesEditor })),
+);
 const MeterTypesPage = lazy(() =>
   import('../features/editing/meter-types-page.tsx').then((m) => ({ default: m.MeterTypesPage })),
 );
@@ -49,6 +52,7 @@ function SensorRoute() {
       editor={(ref) => (
         <Suspense fallback={null}>
           <SensorEditor sensorRef={ref} onDeleted={() => navigate('/sensors')} />
+          <StatesEditor sensorRef={ref} />
         </Suspense>
       )}
     />

@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { setupServer } from 'msw/node';
+import { createBesmartFake } from '../../../mocks/besmart/fake.ts';
+import { createHandlers } from '../../../mocks/handlers.ts';
+import { createSensorState } from '../../api/besmart/client.ts';
+import { parseLocalDateTime } from './state-form-schema.ts';
+import { StatesEditor } from './states-editor.tsx';
+import { renderSignedIn } from './test-utils.tsx';
+
+const besmart = createBesmartFake();
+const server = setupServer(...createHandlers({ besmart }, 'http://localhost:3000'));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  besmart.reset();
+  localStorage.clear();
+});
+afterAll(() => server.close());
+
+const writes = () => besmart.requestLog().filter((r) => r.method !== 'GET' && r.path !== '/users/token');
+const ref = { client_cid: 1, sensor_mid: 1 };
+
+async function fill(since: string, till: string, info = '{"METER_DEV": 1}') {
+  const form = await screen.findByRole('form', { name: 'New state' });
+  fireEvent.change(within(form).getByLabelText('Since'), { target: { value: since } });
+  fireEvent.change(within(form).getByLabelText('Till'), { target: { value: till } });
+  fireEvent.change(within(form).getByLabelText('Meter type'), { target: { value: 'ZMG310' } });
+  fireEvent.change(within(form).getByLabelText('Meter external id'), { target: { value: 'M-9' } });
+  fireEvent.change(within(form).getByLabelText('Info (JSON)'), { target: { value: info } });
+  return form;
+}
+
+describe('StatesEditor', () => {
+  it('creates a state sent as UTC ms, and the list shows it', async () => {
+    await renderSignedIn(<StatesEditor sensorRef={ref} />);
+    expect(await screen.findByRole('heading', { name: 'Edit states' })).toBeInTheDocument();
+    await screen.findAllByRole('button', { name: /^Delete state/ });
+    expect(screen.getAllByRole('button', { name: /^Delete state/ })).toHaveLength(2);
+    const form = await fill('2000-01-01T00:00', '2000-06-01T12:30');
+    fireEvent.click(within(form).getByRole('button', { name: 'Add state' }));
+    expect(await within(form).findByRole('status')).toHaveTextContent('added');
+    const since = parseLocalDateTime('2000-01-01T00:00');
+    const till = parseLocalDateTime('2000-06-01T12:30');
+    expect(writes()).toEqual([
+      {
+        method: 'POST',
+        path: '/sensors/states',
+        query: `client_cid=1&sensor_mid=1&since=${since}&till=${till}&info=%7B%22METER_DEV%22%3A+1%7D&meter_eid=M-9&meter_type_name=ZMG310`,
+      },
+    ]);
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Delete state/ })).toHaveLength(3));
+    expect(screen.getByRole('cell', { name: 'M-9' })).toBeInTheDocument();
+    expect(within(form).getByLabelText('Since')).toHaveValue('');
+  });
+
+  it('finds an overlap itself and sends nothing', async () => {
+    await renderSignedIn(<StatesEditor sensorRef={ref} />);
+    const form = await fill('2030-01-01T00:00', '2030-02-01T00:00');
+    fireEvent.click(within(form).getByRole('button', { name: 'Add state' }));
+    expect(await within(form).findByText(/^This period overlaps the state .* – open\.$/)).toBeInTheDocument();
+    expect(writes()).toEqual([]);
+  });
+
+  it('says till must be after since, and sends nothing', async () => {
+    await renderSignedIn(<StatesEditor sensorRef={ref} />);
+    const form = await fill('2000-02-01T00:00', '2000-02-01T00:00');
+    fireEvent.click(within(form).getByRole('button', { name: 'Add state' }));
+    expect(await within(form).findByText('Till must be later than since.')).toBeInTheDocument();
+    expect(writes()).toEqual([]);
+  });
+
+  it('shows the server’s 409 in the form and keeps what was typed', async () => {
+    await renderSignedIn(<StatesEditor sensorRef={ref} />);
+    await screen.findAllByRole('button', { name: /^Delete state/ });
+    // Someone else adds a state meanwhile: the list here does not know it, the server does.
+    await createSensorState(
+      { token: besmart.issueToken().token },
+      { ...ref, since: parseLocalDateTime('2001-01-01T00:00'), till: parseLocalDateTime('2001-06-01T00:00') },
+    );
+    const form = await fill('2001-02-01T00:00', '2001-03-01T00:00');
+    fireEvent.click(within(form).getByRole('button', { name: 'Add state' }));
+    expect(await within(form).findByRole('alert')).toHaveTextContent('Not saved');
+    expect(within(form).getByText(/There is another state in that period/)).toBeInTheDocument();
+    expect(within(form).getByLabelText('Since')).toHaveValue('2001-02-01T00:00');
+    expect(within(form).getByLabelText('Till')).toHaveValue('2001-03-01T00:00');
+    expect(within(form).getByLabelText('Meter type')).toHaveValue('ZMG310');
+    expect(within(form).getByLabelText('Meter external id')).toHaveValue('M-9');
+    expect(within(form).getByRole('button', { name: 'Add state' })).toBeEnabled();
+  });
+
+  it('deletes a state after a confirmation naming its period', async () => {
+    await renderSignedIn(<StatesEditor sensorRef={ref} />);
+    const [first] = await screen.findAllByRole('button', { name: /^Delete state/ });
+    if (first === undefined) throw new Error('no state');
+    fireEvent.click(first);
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog).toHaveTextContent(/^Delete the state .+ – .+ with its signal states\?/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(screen.getAllByRole('button', { name: /^Delete state/ })).toHaveLength(1));
+    expect(writes()).toEqual([
+      { method: 'DELETE', path: expect.stringMatching(/^\/sensors\/states\/\d+$/), query: '' },
+    ]);
+  });
+
+  it('offers nothing to edit on a read-only sensor', async () => {
+    await renderSignedIn(<StatesEditor sensorRef={{ client_cid: 1, sensor_mid: 4 }} />);
+    expect(await screen.findByRole('note')).toHaveTextContent('read-only');
+    expect(screen.queryByRole('button')).not.toBeInTheDocument();
+  });
+});

@@ -1,0 +1,236 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import { createSensorState, deleteSensorState, updateSensorState, type SensorRef } from '../../api/besmart/client.ts';
+import type { SensorState } from '../../api/besmart/schemas.ts';
+import { errorText } from '../../components/error-message.ts';
+import { EmptyState, ErrorPanel, Skeleton } from '../../components/query-state.tsx';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { besmartQueries } from '../../lib/queries/besmart.ts';
+import { useSessions } from '../../lib/session/context.tsx';
+import { ConfirmDialog } from './confirm-dialog.tsx';
+import { StateForm } from './state-form.tsx';
+import { changedStateFields, createStateFields, emptyStateForm, stateFormValues } from './state-form-schema.ts';
+import { confirmLeave } from './use-unsaved-changes.ts';
+
+/**
+ * "Edit states" of a sensor: its states (since, till or open, meter) with Edit
+ * and Delete per row, and a form for a new state or the one being edited.
+ * A sensor with `write: false` gets a read-only note and no controls.
+ */
+export function StatesEditor({ sensorRef }: { sensorRef: SensorRef }) {
+  const { t } = useI18n();
+  const sessions = useSessions();
+  const sensor = useQuery(besmartQueries.sensor(sessions.besmart, sensorRef));
+  const write = sensor.data?.write === true;
+  const states = useQuery({ ...besmartQueries.states(sessions.besmart, sensorRef), enabled: write });
+  const types = useQuery({ ...besmartQueries.sensorTypes(sessions.besmart), enabled: write });
+  const meterTypes = useQuery({
+    ...besmartQueries.meterTypes(sessions.besmart, sensorRef.client_cid),
+    enabled: write,
+  });
+
+  if (sensor.isPending) return <Skeleton label={t('edit.sensor.loading')} />;
+  if (sensor.isError)
+    return <ErrorPanel title={t('edit.sensor.failed')} error={sensor.error} onRetry={() => void sensor.refetch()} />;
+  if (!sensor.data.write) {
+    return (
+      <p className="read-only-note" role="note">
+        {t('edit.state.readOnly')}
+      </p>
+    );
+  }
+  const typeId = sensor.data.sensor_type_id;
+  return (
+    <section className="panel states-editor" aria-labelledby="edit-states-title">
+      <h2 id="edit-states-title">{t('edit.state.title')}</h2>
+      {states.isPending || types.isPending || meterTypes.isPending ? (
+        <Skeleton label={t('edit.state.loading')} />
+      ) : states.isError ? (
+        <ErrorPanel title={t('edit.state.failed')} error={states.error} onRetry={() => void states.refetch()} />
+      ) : types.isError ? (
+        <ErrorPanel title={t('edit.sensor.typesFailed')} error={types.error} onRetry={() => void types.refetch()} />
+      ) : meterTypes.isError ? (
+        <ErrorPanel title={t('edit.meter.failed')} error={meterTypes.error} onRetry={() => void meterTypes.refetch()} />
+      ) : (
+        <States
+          sensorRef={sensorRef}
+          states={states.data}
+          customFields={types.data.find((x) => x.id === typeId)?.sensor_state_custom_fields ?? null}
+          meterTypes={meterTypes.data}
+        />
+      )}
+    </section>
+  );
+}
+
+function States({
+  sensorRef,
+  states,
+  customFields,
+  meterTypes,
+}: {
+  sensorRef: SensorRef;
+  states: SensorState[];
+  customFields: string | null;
+  meterTypes: Parameters<typeof StateForm>[0]['meterTypes'];
+}) {
+  const { t, dateTime } = useI18n();
+  const sessions = useSessions();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<SensorState | null>(null);
+  const [deleting, setDeleting] = useState<SensorState | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const dirty = useRef(false);
+  const onDirtyChange = useCallback((d: boolean) => {
+    dirty.current = d;
+  }, []);
+  const period = useCallback(
+    (s: SensorState) =>
+      t('edit.state.period', {
+        since: dateTime(s.since),
+        till: s.till === null ? t('edit.state.open') : dateTime(s.till),
+      }),
+    [t, dateTime],
+  );
+  const refresh = useCallback(async () => {
+    const { client_cid, sensor_mid } = sensorRef;
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: ['besmart', 'states', client_cid, sensor_mid] }),
+      queryClient.invalidateQueries({ queryKey: ['besmart', 'signal', client_cid, sensor_mid] }),
+    ]);
+  }, [queryClient, sensorRef]);
+  const remove = useMutation({
+    mutationFn: (s: SensorState) => sessions.besmart.call((auth) => deleteSensorState(auth, s.sensor_state_id)),
+    onSuccess: async (_, s) => {
+      setDeleting(null);
+      if (editing?.sensor_state_id === s.sensor_state_id) {
+        dirty.current = false;
+        setEditing(null);
+      }
+      setNote(t('edit.state.deleted', { period: period(s) }));
+      await refresh();
+    },
+  });
+  const leaveForm = () => confirmLeave(dirty.current, t('edit.unsaved'));
+  const others = editing === null ? states : states.filter((s) => s.sensor_state_id !== editing.sensor_state_id);
+
+  return (
+    <>
+      {note ? (
+        <p className="form-ok" role="status">
+          {note}
+        </p>
+      ) : null}
+      {states.length === 0 ? (
+        <EmptyState>{t('edit.state.empty')}</EmptyState>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table states-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('edit.state.since')}</th>
+                <th scope="col">{t('edit.state.till')}</th>
+                <th scope="col">{t('edit.state.meterEid')}</th>
+                <th scope="col">{t('edit.state.meterType')}</th>
+                <th scope="col">{t('edit.meter.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {states.map((s) => (
+                <tr key={s.sensor_state_id} aria-current={editing?.sensor_state_id === s.sensor_state_id || undefined}>
+                  <td>{dateTime(s.since)}</td>
+                  <td>{s.till === null ? t('edit.state.open') : dateTime(s.till)}</td>
+                  <td className="mono">{s.meter_eid ?? '—'}</td>
+                  <td>{s.meter_type_name ?? '—'}</td>
+                  <td className="row-actions">
+                    <button
+                      type="button"
+                      aria-label={t('edit.state.editRow', { period: period(s) })}
+                      onClick={() => {
+                        if (editing?.sensor_state_id === s.sensor_state_id || !leaveForm()) return;
+                        dirty.current = false;
+                        setNote(null);
+                        setEditing(s);
+                      }}
+                    >
+                      {t('edit.state.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="danger"
+                      aria-label={t('edit.state.deleteRow', { period: period(s) })}
+                      onClick={() => {
+                        remove.reset();
+                        setDeleting(s);
+                      }}
+                    >
+                      {t('edit.state.delete')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {deleting ? (
+        <ConfirmDialog
+          message={t('edit.state.deleteConfirm', { period: period(deleting) })}
+          confirmLabel={t('edit.confirm.delete')}
+          busyLabel={t('edit.sensor.deleting')}
+          busy={remove.isPending}
+          error={remove.isError ? t('edit.deleteFailed', { words: errorText(remove.error, t) }) : null}
+          onConfirm={() => remove.mutate(deleting)}
+          onCancel={() => setDeleting(null)}
+        />
+      ) : null}
+      {editing ? (
+        <StateForm
+          key={`edit-${editing.sensor_state_id}`}
+          mode="edit"
+          initial={stateFormValues(editing)}
+          customFields={customFields}
+          others={others}
+          period={period}
+          meterTypes={meterTypes}
+          onDirtyChange={onDirtyChange}
+          onCancel={() => {
+            if (!leaveForm()) return;
+            dirty.current = false;
+            setEditing(null);
+          }}
+          onSave={async (values, parsed, saved) => {
+            const changes = changedStateFields(saved, values, parsed);
+            if (Object.keys(changes).length === 0) return { kind: 'unchanged' };
+            await sessions.besmart.call((auth) => updateSensorState(auth, editing.sensor_state_id, changes));
+            await refresh();
+            dirty.current = false;
+            setEditing(null);
+            const message = t('edit.state.saved');
+            setNote(message);
+            return { kind: 'saved', message };
+          }}
+        />
+      ) : (
+        <StateForm
+          key="new"
+          mode="create"
+          initial={emptyStateForm}
+          customFields={customFields}
+          others={others}
+          period={period}
+          meterTypes={meterTypes}
+          onDirtyChange={onDirtyChange}
+          afterSave={() => emptyStateForm}
+          onSave={async (_values, parsed) => {
+            const created = await sessions.besmart.call((auth) =>
+              createSensorState(auth, { ...sensorRef, ...createStateFields(parsed) }),
+            );
+            await refresh();
+            return { kind: 'saved', message: t('edit.state.created', { period: period(created) }) };
+          }}
+        />
+      )}
+    </>
+  );
+}
