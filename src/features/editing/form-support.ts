@@ -1,4 +1,5 @@
 import { isApiError } from '../../api/errors.ts';
+import { errorText } from '../../components/error-message.ts';
 import { fieldMessage, isMessageKey, type I18n } from '../../lib/i18n/i18n.tsx';
 import type { MessageKey } from '../../lib/i18n/messages-en.ts';
 
@@ -63,4 +64,25 @@ export function readInteger(raw: string): number | undefined {
   const s = raw.trim();
   if (s === '') return undefined;
   return /^[-+]?\d+$/.test(s) ? Number(s) : Number.NaN;
+}
+
+/**
+ * Shows a failed save: at the field the server's words name (with a short
+ * note above the form), or above the form in the server's words. What was
+ * typed is left alone.
+ */
+export function reportSaveError<F extends string>(
+  error: unknown,
+  t: I18n['t'],
+  target: { fields: readonly F[]; aliases?: Partial<Record<string, F>> },
+  show: { fieldError: (field: F, message: string) => void; failure: (text: string) => void },
+): void {
+  const field = serverField(error, target.fields, target.aliases);
+  const words = serverWords(error);
+  if (field !== null && words !== null) {
+    show.fieldError(field, words);
+    show.failure(t('edit.failedFields'));
+  } else {
+    show.failure(t('edit.failed', { words: errorText(error, t) }));
+  }
 }

@@ -3,12 +3,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { createMeterType, updateMeterType } from '../../api/besmart/client.ts';
-import { errorText } from '../../components/error-message.ts';
 import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
 import { useSessions } from '../../lib/session/context.tsx';
-import { problemText, serverField, serverWords } from './form-support.ts';
+import { problemText, reportSaveError } from './form-support.ts';
 import {
   METER_TYPE_FIELDS,
   meterTypeSchema,
@@ -67,14 +66,15 @@ export function MeterTypeForm({ clientCid, mode, initial, takenIds = [], onSaved
       reset(mode === 'create' ? { ...initial, meter_type_id: String(nextId) } : getValues());
       onSaved(t(mode === 'create' ? 'edit.meter.created' : 'edit.meter.saved', { name: params.meter_type_name }));
     } catch (e) {
-      const field = serverField(e, METER_TYPE_FIELDS, { 'already exists': 'meter_type_id' });
-      const words = serverWords(e);
-      if (field !== null && words !== null) {
-        setError(field, { type: 'server', message: words }, { shouldFocus: true });
-        setFailure(t('edit.failedFields'));
-      } else {
-        setFailure(t('edit.failed', { words: errorText(e, t) }));
-      }
+      reportSaveError(
+        e,
+        t,
+        { fields: METER_TYPE_FIELDS, aliases: { 'already exists': 'meter_type_id' } },
+        {
+          fieldError: (field, message) => setError(field, { type: 'server', message }, { shouldFocus: true }),
+          failure: setFailure,
+        },
+      );
     }
   });
 

@@ -2,11 +2,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { SensorType } from '../../api/besmart/schemas.ts';
-import { errorText } from '../../components/error-message.ts';
 import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { parseCustomFields } from '../../api/besmart/schemas.ts';
-import { problemText, serverField, serverWords } from './form-support.ts';
+import { problemText, reportSaveError } from './form-support.ts';
 import { SENSOR_FIELDS, sensorFormSchema, type SensorFormOutput, type SensorFormValues } from './sensor-form-schema.ts';
 import { useUnsavedChanges } from './use-unsaved-changes.ts';
 
@@ -70,14 +69,15 @@ export function SensorForm({ mode, types, initial, onSave, afterSave }: Props) {
       reset(next);
       setNote(outcome.message);
     } catch (e) {
-      const field = serverField(e, SENSOR_FIELDS, { 'sensor type': 'sensor_type_id' });
-      const words = serverWords(e);
-      if (field !== null && words !== null) {
-        setError(field, { type: 'server', message: words }, { shouldFocus: true });
-        setFailure(t('edit.failedFields'));
-      } else {
-        setFailure(t('edit.failed', { words: errorText(e, t) }));
-      }
+      reportSaveError(
+        e,
+        t,
+        { fields: SENSOR_FIELDS, aliases: { 'sensor type': 'sensor_type_id' } },
+        {
+          fieldError: (field, message) => setError(field, { type: 'server', message }, { shouldFocus: true }),
+          failure: setFailure,
+        },
+      );
     }
   });
 

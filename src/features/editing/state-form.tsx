@@ -3,10 +3,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { MeterType, SensorState } from '../../api/besmart/schemas.ts';
 import { parseCustomFields } from '../../api/besmart/schemas.ts';
-import { errorText } from '../../components/error-message.ts';
 import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { problemText, serverField, serverWords } from './form-support.ts';
+import { problemText, reportSaveError } from './form-support.ts';
 import { STATE_FIELDS, stateFormSchema, type StateFormOutput, type StateFormValues } from './state-form-schema.ts';
 import { useUnsavedChanges } from './use-unsaved-changes.ts';
 
@@ -90,14 +89,15 @@ export function StateForm({
       reset(next);
       setNote(outcome.message);
     } catch (e) {
-      const field = serverField(e, STATE_FIELDS, { 'another state': 'since', 'meter type': 'meter_type_name' });
-      const words = serverWords(e);
-      if (field !== null && words !== null) {
-        setError(field, { type: 'server', message: words }, { shouldFocus: true });
-        setFailure(t('edit.failedFields'));
-      } else {
-        setFailure(t('edit.failed', { words: errorText(e, t) }));
-      }
+      reportSaveError(
+        e,
+        t,
+        { fields: STATE_FIELDS, aliases: { 'another state': 'since', 'meter type': 'meter_type_name' } },
+        {
+          fieldError: (field, message) => setError(field, { type: 'server', message }, { shouldFocus: true }),
+          failure: setFailure,
+        },
+      );
     }
   });
 
