@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { SensorType } from '../../api/besmart/schemas.ts';
 import { Field } from '../../components/field.tsx';
@@ -8,8 +8,9 @@ import { parseCustomFields } from '../../api/besmart/schemas.ts';
 import { problemText, reportSaveError } from './form-support.ts';
 import { SENSOR_FIELDS, sensorFormSchema, type SensorFormOutput, type SensorFormValues } from './sensor-form-schema.ts';
 import { useUnsavedChanges } from './use-unsaved-changes.ts';
+import { useSave, type SaveOutcome } from './use-save.ts';
 
-export type SaveOutcome = { kind: 'saved'; message: string } | { kind: 'unchanged' };
+export type { SaveOutcome } from './use-save.ts';
 
 interface Props {
   mode: 'create' | 'edit';
@@ -28,9 +29,7 @@ interface Props {
  */
 export function SensorForm({ mode, types, initial, onSave, afterSave }: Props) {
   const { t } = useI18n();
-  const [saved, setSaved] = useState(initial);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const { saved, failure, setFailure, note, setNote, run } = useSave(initial);
   const schema = useMemo(() => sensorFormSchema(types, mode === 'edit' ? saved : undefined), [types, mode, saved]);
   const form = useForm<SensorFormValues, unknown, SensorFormOutput>({
     resolver: zodResolver(schema),
@@ -55,30 +54,22 @@ export function SensorForm({ mode, types, initial, onSave, afterSave }: Props) {
   );
 
   const submit = handleSubmit(async (parsed) => {
-    setFailure(null);
-    setNote(null);
     const values = getValues();
-    try {
-      const outcome = await onSave(values, parsed, saved);
-      if (outcome.kind === 'unchanged') {
-        setNote(t('edit.sensor.nothingChanged'));
-        return;
-      }
-      const next = afterSave ? afterSave(values) : values;
-      setSaved(next);
-      reset(next);
-      setNote(outcome.message);
-    } catch (e) {
-      reportSaveError(
-        e,
-        t,
-        { fields: SENSOR_FIELDS, aliases: { 'sensor type': 'sensor_type_id' } },
-        {
-          fieldError: (field, message) => setError(field, { type: 'server', message }, { shouldFocus: true }),
-          failure: setFailure,
-        },
-      );
-    }
+    await run(values, (baseline) => onSave(values, parsed, baseline), {
+      unchangedText: t('edit.sensor.nothingChanged'),
+      reset,
+      afterSave,
+      onError: (e) =>
+        reportSaveError(
+          e,
+          t,
+          { fields: SENSOR_FIELDS, aliases: { 'sensor type': 'sensor_type_id' } },
+          {
+            fieldError: (field, message) => setError(field, { type: 'server', message }, { shouldFocus: true }),
+            failure: setFailure,
+          },
+        ),
+    });
   });
 
   const id = (name: string) => `sensor-${mode}-${name}`;

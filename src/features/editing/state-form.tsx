@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import type { MeterType, SensorState } from '../../api/besmart/schemas.ts';
 import { parseCustomFields } from '../../api/besmart/schemas.ts';
@@ -8,8 +8,9 @@ import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { problemText, reportSaveError } from './form-support.ts';
 import { STATE_FIELDS, stateFormSchema, type StateFormOutput, type StateFormValues } from './state-form-schema.ts';
 import { useUnsavedChanges } from './use-unsaved-changes.ts';
+import { useSave, type SaveOutcome } from './use-save.ts';
 
-export type StateSaveOutcome = { kind: 'saved'; message: string } | { kind: 'unchanged' };
+export type { SaveOutcome } from './use-save.ts';
 
 interface Props {
   mode: 'create' | 'edit';
@@ -22,7 +23,7 @@ interface Props {
   period: (state: SensorState) => string;
   meterTypes: readonly MeterType[];
   /** Saves; throws the ApiError on failure. `saved` is what was last saved (for the edit's diff). */
-  onSave: (values: StateFormValues, parsed: StateFormOutput, saved: StateFormValues) => Promise<StateSaveOutcome>;
+  onSave: (values: StateFormValues, parsed: StateFormOutput, saved: StateFormValues) => Promise<SaveOutcome>;
   /** Values the form starts over with after a successful save; default: what was saved. */
   afterSave?: (values: StateFormValues) => StateFormValues;
   onDirtyChange?: (dirty: boolean) => void;
@@ -48,9 +49,7 @@ export function StateForm({
   onCancel,
 }: Props) {
   const { t } = useI18n();
-  const [saved, setSaved] = useState(initial);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const { saved, failure, setFailure, note, run } = useSave(initial);
   const schema = useMemo(
     () => stateFormSchema(customFields, others, period, mode === 'edit' ? saved : undefined),
     [customFields, others, period, mode, saved],
@@ -75,30 +74,22 @@ export function StateForm({
   if (saved.meter_type_name !== '' && !names.includes(saved.meter_type_name)) names.push(saved.meter_type_name);
 
   const submit = handleSubmit(async (parsed) => {
-    setFailure(null);
-    setNote(null);
     const values = getValues();
-    try {
-      const outcome = await onSave(values, parsed, saved);
-      if (outcome.kind === 'unchanged') {
-        setNote(t('edit.sensor.nothingChanged'));
-        return;
-      }
-      const next = afterSave ? afterSave(values) : values;
-      setSaved(next);
-      reset(next);
-      setNote(outcome.message);
-    } catch (e) {
-      reportSaveError(
-        e,
-        t,
-        { fields: STATE_FIELDS, aliases: { 'another state': 'since', 'meter type': 'meter_type_name' } },
-        {
-          fieldError: (field, message) => setError(field, { type: 'server', message }, { shouldFocus: true }),
-          failure: setFailure,
-        },
-      );
-    }
+    await run(values, (baseline) => onSave(values, parsed, baseline), {
+      unchangedText: t('edit.sensor.nothingChanged'),
+      reset,
+      afterSave,
+      onError: (e) =>
+        reportSaveError(
+          e,
+          t,
+          { fields: STATE_FIELDS, aliases: { 'another state': 'since', 'meter type': 'meter_type_name' } },
+          {
+            fieldError: (field, message) => setError(field, { type: 'server', message }, { shouldFocus: true }),
+            failure: setFailure,
+          },
+        ),
+    });
   });
 
   const id = (name: string) => `state-${mode}-${name}`;
