@@ -103,6 +103,80 @@ describe('StatesEditor', () => {
     ]);
   });
 
+  it('edits the signal states inside a state: add, change a reading, delete', async () => {
+    await renderSignedIn(<StatesEditor sensorRef={ref} />);
+    const [firstEdit] = await screen.findAllByRole('button', { name: /^Edit state/ });
+    if (firstEdit === undefined) throw new Error('no state');
+    fireEvent.click(firstEdit);
+    const section = await screen.findByRole('region', { name: /^Signal states of / });
+    const rows = await within(section).findAllByRole('button', { name: /^Delete signal state/ });
+    const before = rows.length;
+
+    // Add: a type the state already has is refused by the form; another one is sent.
+    const add = within(section).getByRole('form', { name: 'New signal state' });
+    const taken = within(section)
+      .getAllByRole('button', { name: /^Edit signal state/ })[0]
+      ?.getAttribute('aria-label');
+    const takenLabel = taken?.replace('Edit signal state ', '') ?? '';
+    const select = within(add).getByLabelText('Signal');
+    const option = within(select)
+      .getAllByRole('option')
+      .find((o) => o.textContent?.startsWith(takenLabel));
+    fireEvent.change(select, { target: { value: option?.getAttribute('value') } });
+    fireEvent.click(within(add).getByRole('button', { name: 'Add signal state' }));
+    expect(await within(add).findByText(/already has a signal state for this signal/)).toBeInTheDocument();
+    const free = within(select)
+      .getAllByRole('option')
+      .find(
+        (o) =>
+          o.getAttribute('value') !== '' &&
+          !within(section).queryByRole('cell', { name: o.textContent?.split(' — ')[0] ?? '' }),
+      );
+    fireEvent.change(select, { target: { value: free?.getAttribute('value') } });
+    fireEvent.change(within(add).getByLabelText('Reading at since'), { target: { value: '12,5' } });
+    fireEvent.change(within(add).getByLabelText('Info (JSON)'), { target: { value: '{"note": "x"}' } });
+    fireEvent.click(within(add).getByRole('button', { name: 'Add signal state' }));
+    expect(await within(add).findByRole('status')).toHaveTextContent('added');
+    await waitFor(() =>
+      expect(within(section).getAllByRole('button', { name: /^Delete signal state/ })).toHaveLength(before + 1),
+    );
+    expect(writes().at(-1)).toEqual({
+      method: 'POST',
+      path: expect.stringMatching(/^\/sensors\/states\/\d+\/signals$/),
+      query: `signal_type_moid=${free?.getAttribute('value') ?? ''}&value_for_since=12.5&info=%7B%22note%22%3A+%22x%22%7D`,
+    });
+
+    // Edit: only the changed reading is sent.
+    const [editOne] = within(section).getAllByRole('button', { name: /^Edit signal state/ });
+    if (editOne === undefined) throw new Error('no signal state');
+    fireEvent.click(editOne);
+    const edit = within(section).getByRole('form', { name: 'Edit signal state' });
+    fireEvent.change(within(edit).getByLabelText('Reading at till'), { target: { value: '999' } });
+    fireEvent.click(within(edit).getByRole('button', { name: 'Save signal state' }));
+    await waitFor(() => expect(within(section).getByRole('cell', { name: '999' })).toBeInTheDocument());
+    expect(writes().at(-1)).toEqual({
+      method: 'PUT',
+      path: expect.stringMatching(/^\/sensors\/states\/signals\/\d+$/),
+      query: 'value_for_till=999',
+    });
+
+    // Delete after a confirmation naming the signal.
+    const [del] = within(section).getAllByRole('button', { name: /^Delete signal state/ });
+    if (del === undefined) throw new Error('no signal state');
+    fireEvent.click(del);
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog).toHaveTextContent(/^Delete the signal state .+ of .+\?/);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await waitFor(() =>
+      expect(within(section).getAllByRole('button', { name: /^Delete signal state/ })).toHaveLength(before),
+    );
+    expect(writes().at(-1)).toEqual({
+      method: 'DELETE',
+      path: expect.stringMatching(/^\/sensors\/states\/signals\/\d+$/),
+      query: '',
+    });
+  });
+
   it('offers nothing to edit on a read-only sensor', async () => {
     await renderSignedIn(<StatesEditor sensorRef={{ client_cid: 1, sensor_mid: 4 }} />);
     expect(await screen.findByRole('note')).toHaveTextContent('read-only');

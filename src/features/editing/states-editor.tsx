@@ -8,6 +8,7 @@ import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
 import { useSessions } from '../../lib/session/context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import { SignalStatesEditor } from './signal-states-editor.tsx';
 import { StateForm } from './state-form.tsx';
 import { changedStateFields, createStateFields, emptyStateForm, stateFormValues } from './state-form-schema.ts';
 import { confirmLeave } from './use-unsaved-changes.ts';
@@ -185,32 +186,39 @@ function States({
         />
       ) : null}
       {editing ? (
-        <StateForm
-          key={`edit-${editing.sensor_state_id}`}
-          mode="edit"
-          initial={stateFormValues(editing)}
-          customFields={customFields}
-          others={others}
-          period={period}
-          meterTypes={meterTypes}
-          onDirtyChange={onDirtyChange}
-          onCancel={() => {
-            if (!leaveForm()) return;
-            dirty.current = false;
-            setEditing(null);
-          }}
-          onSave={async (values, parsed, saved) => {
-            const changes = changedStateFields(saved, values, parsed);
-            if (Object.keys(changes).length === 0) return { kind: 'unchanged' };
-            await sessions.besmart.call((auth) => updateSensorState(auth, editing.sensor_state_id, changes));
-            await refresh();
-            dirty.current = false;
-            setEditing(null);
-            const message = t('edit.state.saved');
-            setNote(message);
-            return { kind: 'saved', message };
-          }}
-        />
+        <>
+          <StateForm
+            key={`edit-${editing.sensor_state_id}`}
+            mode="edit"
+            initial={stateFormValues(editing)}
+            customFields={customFields}
+            others={others}
+            period={period}
+            meterTypes={meterTypes}
+            onDirtyChange={onDirtyChange}
+            onCancel={() => {
+              if (!leaveForm()) return;
+              dirty.current = false;
+              setEditing(null);
+            }}
+            onSave={async (values, parsed, saved) => {
+              const changes = changedStateFields(saved, values, parsed);
+              if (Object.keys(changes).length === 0) return { kind: 'unchanged' };
+              await sessions.besmart.call((auth) => updateSensorState(auth, editing.sensor_state_id, changes));
+              await refresh();
+              dirty.current = false;
+              setEditing(null);
+              const message = t('edit.state.saved');
+              setNote(message);
+              return { kind: 'saved', message };
+            }}
+          />
+          <SignalStatesEditor
+            sensorRef={sensorRef}
+            state={states.find((s) => s.sensor_state_id === editing.sensor_state_id) ?? editing}
+            period={period(editing)}
+          />
+        </>
       ) : (
         <StateForm
           key="new"
