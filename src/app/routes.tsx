@@ -27,6 +27,7 @@ const CreateSensorForm = lazy(() =>
 const StatesEditor = lazy(() =>
   import('../features/editing/states-editor.tsx').then((m) => ({ default: m.StatesEditor })),
 );
+const DataEditor = lazy(() => import('../features/editing/data-editor.tsx').then((m) => ({ default: m.DataEditor })));
 const MeterTypesPage = lazy(() =>
   import('../features/editing/meter-types-page.tsx').then((m) => ({ default: m.MeterTypesPage })),
 );
@@ -53,6 +54,11 @@ function SensorRoute() {
         <Suspense fallback={null}>
           <SensorEditor sensorRef={ref} onDeleted={() => navigate('/sensors')} />
           <StatesEditor sensorRef={ref} />
+        </Suspense>
+      )}
+      dataEditor={(ref, signals) => (
+        <Suspense fallback={null}>
+          <DataEditor sensorRef={ref} signals={signals} />
         </Suspense>
       )}
     />

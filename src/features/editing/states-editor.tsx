@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import './editing.css';
 import { useCallback, useRef, useState } from 'react';
 import { createSensorState, deleteSensorState, updateSensorState, type SensorRef } from '../../api/besmart/client.ts';
 import type { SensorState } from '../../api/besmart/schemas.ts';

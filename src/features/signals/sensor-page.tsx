@@ -38,8 +38,18 @@ export function signalsOf(states: SensorState[], types: SignalType[]): SignalInf
   });
 }
 
-/** `editor` is where the app composes the editing controls (features do not import each other). */
-export function SensorPage({ editor }: { editor?: (ref: SensorRef) => ReactNode }) {
+/**
+ * `editor` and `dataEditor` are where the app composes the editing controls
+ * (features do not import each other): the first above the states, the second
+ * below the chart, given the sensor's signals.
+ */
+export function SensorPage({
+  editor,
+  dataEditor,
+}: {
+  editor?: (ref: SensorRef) => ReactNode;
+  dataEditor?: (ref: SensorRef, signals: readonly SignalInfo[]) => ReactNode;
+}) {
   const { t } = useI18n();
   const params = useParams();
   const ref = parseSensorId(params.id);
@@ -137,6 +147,7 @@ export function SensorPage({ editor }: { editor?: (ref: SensorRef) => ReactNode 
           <ChartPanel sensorRef={ref} signals={signals} states={states.data} />
         </Suspense>
       ) : null}
+      {dataEditor && sensor.data?.write && states.data && types.data ? dataEditor(ref, signals) : null}
     </div>
   );
 }

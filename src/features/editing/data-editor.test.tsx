@@ -1,0 +1,191 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { createBesmartFake } from '../../../mocks/besmart/fake.ts';
+import { createHandlers } from '../../../mocks/handlers.ts';
+import { getSignalData } from '../../api/besmart/client.ts';
+import { DataEditor } from './data-editor.tsx';
+import { renderSignedIn } from './test-utils.tsx';
+
+const ORIGIN = 'http://localhost:3000';
+const besmart = createBesmartFake();
+const server = setupServer(...createHandlers({ besmart }, ORIGIN));
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  besmart.reset();
+  localStorage.clear();
+});
+afterAll(() => server.close());
+
+const ref = { client_cid: 1, sensor_mid: 1 };
+const signals = [
+  { moid: 32, symbol: 'A+', unit: 'kW.h' },
+  { moid: 64, symbol: 'P', unit: 'kW' },
+];
+const writes = () => besmart.requestLog().filter((r) => r.method !== 'GET' && r.path !== '/users/token');
+
+/** What the server now has at `time` (newest record per timestamp). */
+async function storedAt(moid: number, time: number): Promise<number | null | undefined> {
+  const [series] = await getSignalData(
+    { token: besmart.issueToken().token },
+    { ...ref, signal_type_moid: moid },
+    { since: time, till: time + 1, get_last: true },
+  );
+  const i = series?.data.time.indexOf(time) ?? -1;
+  return i < 0 ? undefined : series?.data.value[i];
+}
+
+/** The first row's value input and the time it is at (ms), read back from the fake. */
+async function firstValueInput() {
+  const table = await screen.findByRole('table', { name: /^A\+: \d+ points from/ });
+  const [input] = within(table).getAllByRole('textbox', { name: /^Value at / });
+  if (input === undefined) throw new Error('no rows');
+  return input;
+}
+
+async function firstTime(moid: number): Promise<number> {
+  const till = Math.ceil(Date.now() / 3_600_000) * 3_600_000;
+  const [series] = await getSignalData(
+    { token: besmart.issueToken().token },
+    { ...ref, signal_type_moid: moid },
+    { since: till - 86_400_000, till, get_last: true },
+  );
+  const t = series?.data.time[0];
+  if (t === undefined) throw new Error('no data');
+  return t;
+}
+
+describe('DataEditor', () => {
+  it('edits a value and saves it with the single-signal PUT; the table reloads with it', async () => {
+    await renderSignedIn(<DataEditor sensorRef={ref} signals={signals} />);
+    const input = await firstValueInput();
+    fireEvent.change(input, { target: { value: '4242,5' } });
+    expect(screen.getByText('1 unsaved change in 1 signal(s).')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved 1 point in 1 signal(s).')).toBeInTheDocument();
+    expect(writes()).toEqual([{ method: 'PUT', path: '/sensors/1.1/signals/32/data', query: 'unit=kW.h' }]);
+    expect(await storedAt(32, await firstTime(32))).toBe(4242.5);
+    await waitFor(async () => expect(await firstValueInput()).toHaveValue('4242.5'));
+  });
+
+  it('keeps edits of two signals and saves them together with the multi-signal PUT', async () => {
+    await renderSignedIn(<DataEditor sensorRef={ref} signals={signals} />);
+    fireEvent.change(await firstValueInput(), { target: { value: '1' } });
+    fireEvent.change(screen.getByLabelText('Signal'), { target: { value: '64' } });
+    const table = await screen.findByRole('table', { name: /^P: \d+ points from/ });
+    const [p] = within(table).getAllByRole('button', { name: /^Clear the value at / });
+    if (p === undefined) throw new Error('no rows');
+    fireEvent.click(p);
+    expect(screen.getByText('2 unsaved changes in 2 signal(s).')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved 2 points in 2 signal(s).')).toBeInTheDocument();
+    expect(writes()).toEqual([{ method: 'PUT', path: '/sensors/signals/data', query: '' }]);
+    expect(await storedAt(32, await firstTime(32))).toBe(1);
+    expect(await storedAt(64, await firstTime(64))).toBeNull();
+  });
+
+  it('refuses to save a value that is not a number, and keeps everything typed when the server fails', async () => {
+    await renderSignedIn(<DataEditor sensorRef={ref} signals={signals} />);
+    const input = await firstValueInput();
+    fireEvent.change(input, { target: { value: '12x' } });
+    expect(screen.getByText('Enter a number, like 54.38.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not saved: 1 value is not a number');
+    expect(writes()).toEqual([]);
+
+    server.use(
+      http.put(`${ORIGIN}/besmart/sensors/:id/signals/:moid/data`, () => new HttpResponse(null, { status: 500 })),
+    );
+    fireEvent.change(input, { target: { value: '12' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(/^Not saved: /);
+    expect(input).toHaveValue('12');
+    expect(screen.getByText('1 unsaved change in 1 signal(s).')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Save changes' })).toBeEnabled();
+  });
+
+  it('adds a point at a local time', async () => {
+    await renderSignedIn(<DataEditor sensorRef={ref} signals={signals} />);
+    await firstValueInput();
+    const form = screen.getByRole('form', { name: 'Add a point' });
+    fireEvent.change(within(form).getByLabelText('Time'), { target: { value: '2020-05-01T10:00' } });
+    fireEvent.change(within(form).getByLabelText('Value'), { target: { value: 'x' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add point' }));
+    expect(within(form).getByRole('alert')).toHaveTextContent('Enter a number');
+    fireEvent.change(within(form).getByLabelText('Value'), { target: { value: '7.5' } });
+    fireEvent.change(within(form).getByLabelText('Origin'), { target: { value: '2' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add point' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    expect(await screen.findByText('Saved 1 point in 1 signal(s).')).toBeInTheDocument();
+    expect(await storedAt(32, new Date(2020, 4, 1, 10).getTime())).toBe(7.5);
+  });
+
+  it('says besmart cannot delete a point', async () => {
+    await renderSignedIn(<DataEditor sensorRef={ref} signals={signals} />);
+    expect(await screen.findByText(/besmart has no way to delete a point/)).toBeInTheDocument();
+  });
+});
+
+describe('CSV import', () => {
+  const start = Date.UTC(2020, 0, 1);
+  const csv = (n: number, bad: Record<number, string> = {}) =>
+    [
+      'time,value,origin',
+      ...Array.from(
+        { length: n },
+        (_, i) => bad[i + 2] ?? `${new Date(start + i * 60_000).toISOString()},${i},measured`,
+      ),
+    ].join('\n');
+
+  async function paste(text: string) {
+    await renderSignedIn(<DataEditor sensorRef={ref} signals={signals} />);
+    const region = await screen.findByRole('region', { name: 'Import CSV into A+' });
+    fireEvent.change(within(region).getByLabelText('Or paste the rows'), { target: { value: text } });
+    fireEvent.click(within(region).getByRole('button', { name: 'Check' }));
+    return region;
+  }
+
+  it('previews, reports bad lines by number, and saves the rest in chunks', async () => {
+    const region = await paste(csv(2_500, { 3: 'yesterday,1', 10: `${new Date(start).toISOString()},oops` }));
+    expect(
+      within(region).getByText('2,500 lines read: 2,498 ready to import, 2 with problems. Line 1 is the header.'),
+    ).toBeInTheDocument();
+    const problems = within(region).getByRole('list', { name: '2 lines will not be imported' });
+    expect(
+      within(problems)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['Line 3: “yesterday” is not a date and time.', 'Line 10: “oops” is not a number.']);
+    expect(within(region).getByRole('table', { name: 'Preview: the first 10 of 2,498 rows' })).toBeInTheDocument();
+    fireEvent.click(within(region).getByRole('button', { name: 'Import 2,498 rows' }));
+    expect(
+      await within(region).findByText(/^Saved 2,498 rows in 3 request\(s\): lines 2, 4–9, 11–2,501\.$/),
+    ).toBeInTheDocument();
+    expect(writes().map((w) => w.path)).toEqual(Array(3).fill('/sensors/1.1/signals/32/data'));
+    expect(await storedAt(32, start + 2_499 * 60_000)).toBe(2_499);
+  });
+
+  it('reports exactly what was saved when a chunk fails, and resumes from it', async () => {
+    let calls = 0;
+    server.use(
+      http.put(`${ORIGIN}/besmart/sensors/:id/signals/:moid/data`, () => {
+        calls++;
+        return calls === 2 ? new HttpResponse('upstream down', { status: 502 }) : undefined;
+      }),
+    );
+    const region = await paste(csv(2_500));
+    fireEvent.click(within(region).getByRole('button', { name: 'Import 2,500 rows' }));
+    const alert = await within(region).findByRole('alert');
+    expect(alert).toHaveTextContent('The import stopped at chunk 2 of 3');
+    expect(alert).toHaveTextContent('Saved: 1,000 rows, lines 2–1,001.');
+    expect(alert).toHaveTextContent('Not saved: 1,500 rows, lines 1,002–2,501.');
+    expect(await storedAt(32, start + 999 * 60_000)).toBe(999);
+    expect(await storedAt(32, start + 1_000 * 60_000)).toBeUndefined();
+    fireEvent.click(within(alert).getByRole('button', { name: 'Resume the import' }));
+    expect(await within(region).findByText(/^Saved 2,500 rows in 3 request\(s\)/)).toBeInTheDocument();
+    expect(await storedAt(32, start + 1_000 * 60_000)).toBe(1_000);
+    expect(writes().filter((w) => w.method === 'PUT')).toHaveLength(3);
+  });
+});

@@ -1,0 +1,420 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import './editing.css';
+import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
+import { getSignalData, putSignalData, putSignalsData, type SensorRef } from '../../api/besmart/client.ts';
+import { EmptyState, ErrorPanel, Skeleton } from '../../components/query-state.tsx';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { useSessions } from '../../lib/session/context.tsx';
+import {
+  changeValue,
+  countChanges,
+  savePlan,
+  setChange,
+  tableRows,
+  type Changes,
+  type PointChange,
+} from './data-edits.ts';
+import { parseImportValue } from './data-import.ts';
+import { reportSaveError } from './form-support.ts';
+import { parseLocalDateTime, toLocalInputValue } from './state-form-schema.ts';
+import { useUnsavedChanges } from './use-unsaved-changes.ts';
+
+const ImportPanel = lazy(() => import('./import-panel.tsx').then((m) => ({ default: m.ImportPanel })));
+
+export interface EditableSignal {
+  moid: number;
+  symbol: string;
+  unit: string;
+}
+
+const PAGE = 25;
+const HOUR = 3_600_000;
+const MAX_RANGE = 31 * 24 * HOUR;
+const ORIGINS = [1, 2, 3] as const;
+
+function defaultRange(): { since: number; till: number } {
+  const till = Math.ceil(Date.now() / HOUR) * HOUR;
+  return { since: till - 24 * HOUR, till };
+}
+
+/**
+ * The signal data editor of a sensor: one signal over a range as a paged
+ * table (local time, value, type, origin). Values are edited in place, points
+ * added, and "Clear" writes a missing reading (besmart has no delete). Edits
+ * of several signals are kept together and saved with one multi-signal PUT;
+ * after saving, the chart and the table reload. Bulk CSV import below.
+ */
+export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signals: readonly EditableSignal[] }) {
+  const { t, dateTime } = useI18n();
+  const sessions = useSessions();
+  const queryClient = useQueryClient();
+  const uid = useId();
+  const [moid, setMoid] = useState<number | undefined>(signals[0]?.moid);
+  const [range, setRange] = useState(defaultRange);
+  const [sinceText, setSinceText] = useState(() => toLocalInputValue(range.since));
+  const [tillText, setTillText] = useState(() => toLocalInputValue(range.till));
+  const [rangeError, setRangeError] = useState<string | null>(null);
+  const [page, setPage] = useState(0);
+  const [changes, setChanges] = useState<Changes>(new Map());
+  const [saving, setSaving] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [addTime, setAddTime] = useState('');
+  const [addValue, setAddValue] = useState('');
+  const [addOrigin, setAddOrigin] = useState<number>(1);
+  const [addError, setAddError] = useState<string | null>(null);
+
+  const signal = signals.find((s) => s.moid === moid);
+  const { client_cid, sensor_mid } = sensorRef;
+  const data = useQuery({
+    queryKey: ['besmart', 'signal', client_cid, sensor_mid, moid ?? 0, 'table', range.since, range.till] as const,
+    queryFn: ({ signal: abort }) =>
+      sessions.besmart.call((auth) =>
+        getSignalData(
+          auth,
+          { client_cid, sensor_mid, signal_type_moid: moid ?? 0 },
+          { since: range.since, till: range.till, get_last: true },
+          { signal: abort },
+        ),
+      ),
+    enabled: moid !== undefined,
+    staleTime: 30_000,
+  });
+  const counts = countChanges(changes);
+  useUnsavedChanges(counts.points > 0, t('edit.unsaved'));
+
+  if (signals.length === 0 || signal === undefined) {
+    return (
+      <section className="panel" aria-labelledby={`${uid}-title`}>
+        <h2 id={`${uid}-title`}>{t('edit.data.title')}</h2>
+        <EmptyState>{t('edit.data.noSignals')}</EmptyState>
+      </section>
+    );
+  }
+
+  const own = changes.get(signal.moid);
+  const rows = tableRows(data.data?.[0]?.data, own, range.since, range.till);
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE));
+  const current = Math.min(page, pages - 1);
+  const shown = rows.slice(current * PAGE, current * PAGE + PAGE);
+  const unit = data.data?.[0]?.unit || signal.unit;
+  const when = (ms: number) => dateTime(ms, { dateStyle: 'medium', timeStyle: 'medium' });
+  const originWord = (o: number) =>
+    o === 1 ? t('edit.data.origin1') : o === 2 ? t('edit.data.origin2') : o === 3 ? t('edit.data.origin3') : `#${o}`;
+  const change = (time: number, next: PointChange | null) => {
+    setNote(null);
+    setChanges((c) => setChange(c, signal.moid, time, next));
+  };
+
+  const applyRange = (e: FormEvent) => {
+    e.preventDefault();
+    const since = parseLocalDateTime(sinceText);
+    const till = parseLocalDateTime(tillText);
+    if (Number.isNaN(since) || Number.isNaN(till)) return setRangeError(t('edit.state.badDateTime'));
+    if (since >= till) return setRangeError(t('edit.state.order'));
+    if (till - since > MAX_RANGE) return setRangeError(t('edit.data.rangeTooLong'));
+    setRangeError(null);
+    setPage(0);
+    setRange({ since, till });
+  };
+
+  const addPoint = (e: FormEvent) => {
+    e.preventDefault();
+    const time = parseLocalDateTime(addTime);
+    const value = parseImportValue(addValue);
+    if (Number.isNaN(time)) return setAddError(t('edit.state.badDateTime'));
+    if (value === null || Number.isNaN(value)) return setAddError(t('edit.validation.number'));
+    setAddError(null);
+    change(time, { kind: 'value', text: addValue.trim(), origin: addOrigin });
+    setAddValue('');
+    if (time >= range.since && time < range.till) {
+      const at = tableRows(
+        data.data?.[0]?.data,
+        setChange(changes, signal.moid, time, null).get(signal.moid),
+        range.since,
+        range.till,
+      ).filter((r) => r.time < time).length;
+      setPage(Math.floor(at / PAGE));
+    }
+  };
+
+  const unitOf = (m: number) => (m === signal.moid ? unit : (signals.find((s) => s.moid === m)?.unit ?? ''));
+  const save = async () => {
+    setFailure(null);
+    setNote(null);
+    if (counts.invalid > 0) return setFailure(t('edit.data.invalid', { count: counts.invalid }));
+    const plan = savePlan(sensorRef, changes, unitOf);
+    if (plan === null) return;
+    setSaving(true);
+    try {
+      if (plan.kind === 'one')
+        await sessions.besmart.call((auth) => putSignalData(auth, plan.signal, plan.data, { unit: plan.unit }));
+      else await sessions.besmart.call((auth) => putSignalsData(auth, plan.items));
+      setChanges(new Map());
+      setNote(t('edit.data.saved', { count: counts.points, signals: counts.signals }));
+      await queryClient.invalidateQueries({
+        queryKey: ['besmart', 'signal', sensorRef.client_cid, sensorRef.sensor_mid],
+      });
+    } catch (error) {
+      reportSaveError(error, t, { fields: [] }, { fieldError: () => {}, failure: setFailure });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <section className="panel data-editor" aria-labelledby={`${uid}-title`}>
+      <h2 id={`${uid}-title`}>{t('edit.data.title')}</h2>
+      <form className="data-range" aria-label={t('edit.data.rangeForm')} noValidate onSubmit={applyRange}>
+        <div className="field">
+          <label htmlFor={`${uid}-signal`}>{t('edit.data.signal')}</label>
+          <select
+            id={`${uid}-signal`}
+            value={signal.moid}
+            onChange={(e) => {
+              setMoid(Number(e.target.value));
+              setPage(0);
+            }}
+          >
+            {signals.map((s) => (
+              <option key={s.moid} value={s.moid}>
+                {s.symbol}
+                {s.unit ? ` (${s.unit})` : ''}
+                {changes.has(s.moid) ? ` — ${t('edit.data.edited')}` : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-since`}>{t('edit.data.from')}</label>
+          <input
+            id={`${uid}-since`}
+            type="datetime-local"
+            step={1}
+            value={sinceText}
+            onChange={(e) => setSinceText(e.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${uid}-till`}>{t('edit.data.till')}</label>
+          <input
+            id={`${uid}-till`}
+            type="datetime-local"
+            step={1}
+            value={tillText}
+            onChange={(e) => setTillText(e.target.value)}
+          />
+        </div>
+        <button type="submit">{t('edit.data.show')}</button>
+        {rangeError ? (
+          <p className="field-error" role="alert">
+            {rangeError}
+          </p>
+        ) : null}
+      </form>
+      <p className="field-hint">{t('edit.data.noDelete')}</p>
+
+      {data.isPending ? (
+        <Skeleton label={t('edit.data.loading')} />
+      ) : data.isError ? (
+        <ErrorPanel title={t('edit.data.failed')} error={data.error} onRetry={() => void data.refetch()} />
+      ) : rows.length === 0 ? (
+        <EmptyState>{t('edit.data.empty')}</EmptyState>
+      ) : (
+        <>
+          <div className="table-scroll">
+            <table className="data-table data-points">
+              <caption>
+                {t('edit.data.caption', {
+                  signal: signal.symbol,
+                  count: rows.length,
+                  from: when(range.since),
+                  till: when(range.till),
+                })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('edit.data.time')}</th>
+                  <th scope="col">
+                    {t('edit.data.value')}
+                    {unit ? ` (${unit})` : ''}
+                  </th>
+                  <th scope="col">{t('edit.data.type')}</th>
+                  <th scope="col">{t('edit.data.origin')}</th>
+                  <th scope="col">{t('edit.meter.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {shown.map((row) => {
+                  const at = when(row.time);
+                  const value = row.change ? changeValue(row.change) : row.stored;
+                  const invalid = value !== undefined && value !== null && Number.isNaN(value);
+                  const text =
+                    row.change?.kind === 'value'
+                      ? row.change.text
+                      : row.change?.kind === 'clear' || row.stored === null || row.stored === undefined
+                        ? ''
+                        : String(row.stored);
+                  const inputId = `${uid}-v-${row.time}`;
+                  return (
+                    <tr key={row.time} className={row.change ? 'changed' : undefined}>
+                      <th scope="row">
+                        {at}
+                        {row.stored === undefined ? <span className="badge">{t('edit.data.new')}</span> : null}
+                      </th>
+                      <td>
+                        <input
+                          id={inputId}
+                          className="value-input"
+                          inputMode="decimal"
+                          aria-label={t('edit.data.valueAt', { time: at })}
+                          aria-invalid={invalid || undefined}
+                          aria-describedby={invalid ? `${inputId}-message` : undefined}
+                          placeholder={
+                            row.change?.kind === 'clear' || row.stored === null ? t('edit.data.missing') : ''
+                          }
+                          value={text}
+                          onChange={(e) => {
+                            const typed = e.target.value;
+                            const original = row.stored === null || row.stored === undefined ? '' : String(row.stored);
+                            change(
+                              row.time,
+                              typed === original && row.stored !== undefined
+                                ? null
+                                : { kind: 'value', text: typed, origin: row.origin },
+                            );
+                          }}
+                        />
+                        {invalid ? (
+                          <small id={`${inputId}-message`} className="field-error">
+                            {t('edit.validation.number')}
+                          </small>
+                        ) : null}
+                      </td>
+                      <td>{row.type}</td>
+                      <td>{originWord(row.origin)}</td>
+                      <td className="row-actions">
+                        {row.change ? (
+                          <button
+                            type="button"
+                            aria-label={t('edit.data.undoAt', { time: at })}
+                            onClick={() => change(row.time, null)}
+                          >
+                            {t('edit.data.undo')}
+                          </button>
+                        ) : null}
+                        {row.stored !== undefined && row.stored !== null && row.change?.kind !== 'clear' ? (
+                          <button
+                            type="button"
+                            aria-label={t('edit.data.clearAt', { time: at })}
+                            onClick={() => change(row.time, { kind: 'clear', origin: row.origin })}
+                          >
+                            {t('edit.data.clear')}
+                          </button>
+                        ) : null}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <nav className="pager" aria-label={t('edit.data.pages')}>
+            <button type="button" disabled={current === 0} onClick={() => setPage(0)}>
+              {t('edit.data.first')}
+            </button>
+            <button type="button" disabled={current === 0} onClick={() => setPage(current - 1)}>
+              {t('edit.data.previous')}
+            </button>
+            <span aria-live="polite">{t('edit.data.pageOf', { page: current + 1, pages })}</span>
+            <button type="button" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+              {t('edit.data.next')}
+            </button>
+            <button type="button" disabled={current >= pages - 1} onClick={() => setPage(pages - 1)}>
+              {t('edit.data.last')}
+            </button>
+          </nav>
+        </>
+      )}
+
+      <form className="data-add" aria-label={t('edit.data.addTitle')} noValidate onSubmit={addPoint}>
+        <h3>{t('edit.data.addTitle')}</h3>
+        <div className="edit-grid">
+          <div className="field">
+            <label htmlFor={`${uid}-add-time`}>{t('edit.data.time')}</label>
+            <input
+              id={`${uid}-add-time`}
+              type="datetime-local"
+              step={1}
+              value={addTime}
+              onChange={(e) => setAddTime(e.target.value)}
+            />
+            <small className="field-hint">{t('edit.state.localTime')}</small>
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-add-value`}>{t('edit.data.value')}</label>
+            <input
+              id={`${uid}-add-value`}
+              inputMode="decimal"
+              value={addValue}
+              onChange={(e) => setAddValue(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={`${uid}-add-origin`}>{t('edit.data.origin')}</label>
+            <select id={`${uid}-add-origin`} value={addOrigin} onChange={(e) => setAddOrigin(Number(e.target.value))}>
+              {ORIGINS.map((o) => (
+                <option key={o} value={o}>
+                  {originWord(o)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        {addError ? (
+          <p className="field-error" role="alert">
+            {addError}
+          </p>
+        ) : null}
+        <div className="form-actions">
+          <button type="submit">{t('edit.data.add')}</button>
+        </div>
+      </form>
+
+      <div className="save-bar" role="group" aria-label={t('edit.data.saveBar')}>
+        {failure ? (
+          <p className="form-failure" role="alert">
+            {failure}
+          </p>
+        ) : null}
+        <span>
+          {counts.points === 0
+            ? t('edit.data.noChanges')
+            : t('edit.data.pending', { count: counts.points, signals: counts.signals })}
+        </span>
+        <button type="button" className="primary" disabled={counts.points === 0 || saving} onClick={() => void save()}>
+          {saving ? t('edit.state.saving') : t('edit.data.save')}
+        </button>
+        <button
+          type="button"
+          disabled={counts.points === 0 || saving}
+          onClick={() => {
+            setChanges(new Map());
+            setFailure(null);
+          }}
+        >
+          {t('edit.data.discard')}
+        </button>
+        {note ? (
+          <span className="form-ok" role="status">
+            {note}
+          </span>
+        ) : null}
+      </div>
+
+      <Suspense fallback={<Skeleton label={t('edit.import.loading')} />}>
+        <ImportPanel key={signal.moid} sensorRef={sensorRef} signal={{ ...signal, unit }} />
+      </Suspense>
+    </section>
+  );
+}

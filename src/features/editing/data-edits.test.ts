@@ -1,0 +1,55 @@
+import { countChanges, savePlan, setChange, tableRows, type Changes } from './data-edits.ts';
+
+const sensor = { client_cid: 1, sensor_mid: 1 };
+const unitOf = (moid: number) => (moid === 32 ? 'kW.h' : 'kW');
+
+describe('data edits', () => {
+  it('keeps changes per signal and counts them, invalid text included', () => {
+    let c: Changes = new Map();
+    c = setChange(c, 32, 2000, { kind: 'value', text: '5,5', origin: 1 });
+    c = setChange(c, 32, 1000, { kind: 'clear', origin: 2 });
+    c = setChange(c, 64, 1000, { kind: 'value', text: 'x', origin: 1 });
+    expect(countChanges(c)).toEqual({ points: 3, signals: 2, invalid: 1 });
+    c = setChange(c, 64, 1000, null);
+    expect(countChanges(c)).toEqual({ points: 2, signals: 1, invalid: 0 });
+  });
+
+  it('saves one signal with the single-signal PUT, points sorted by time, clear as null', () => {
+    let c: Changes = new Map();
+    c = setChange(c, 32, 2000, { kind: 'value', text: '5,5', origin: 1 });
+    c = setChange(c, 32, 1000, { kind: 'clear', origin: 2 });
+    expect(savePlan(sensor, c, unitOf)).toEqual({
+      kind: 'one',
+      signal: { client_cid: 1, sensor_mid: 1, signal_type_moid: 32 },
+      data: { time: [1000, 2000], value: [null, 5.5], type: ['DBL', 'DBL'], origin: [2, 1] },
+      unit: 'kW.h',
+    });
+  });
+
+  it('saves several signals with one multi-signal PUT', () => {
+    let c: Changes = new Map();
+    c = setChange(c, 64, 1000, { kind: 'value', text: '7', origin: 1 });
+    c = setChange(c, 32, 1000, { kind: 'value', text: '1', origin: 1 });
+    const plan = savePlan(sensor, c, unitOf);
+    expect(plan?.kind).toBe('many');
+    expect(plan?.kind === 'many' && plan.items.map((i) => [i.signal_type_moid, i.unit, i.data.value])).toEqual([
+      [32, 'kW.h', [1]],
+      [64, 'kW', [7]],
+    ]);
+    expect(savePlan(sensor, new Map(), unitOf)).toBeNull();
+  });
+
+  it('merges stored points with changes and added points inside the range', () => {
+    const data = { time: [1000, 2000], value: [1, null], type: ['DBL', 'DBL'], origin: [1, 2] };
+    let c: Changes = new Map();
+    c = setChange(c, 32, 2000, { kind: 'value', text: '3', origin: 2 });
+    c = setChange(c, 32, 1500, { kind: 'value', text: '2', origin: 1 });
+    c = setChange(c, 32, 9000, { kind: 'value', text: '9', origin: 1 });
+    const rows = tableRows(data, c.get(32), 0, 5000);
+    expect(rows.map((r) => [r.time, r.stored, r.change?.kind])).toEqual([
+      [1000, 1, undefined],
+      [1500, undefined, 'value'],
+      [2000, null, 'value'],
+    ]);
+  });
+});

@@ -1,0 +1,115 @@
+import type { SeriesInput, SeriesPut, SignalRef, SensorRef } from '../../api/besmart/client.ts';
+import type { SeriesData } from '../../api/besmart/schemas.ts';
+import { parseImportValue } from './data-import.ts';
+
+/*
+ * Point edits in the data editor, kept per signal until saved: a new value as
+ * typed, or "clear" (besmart cannot delete a point; a missing reading written
+ * at that time hides the old one). Times are UTC ms.
+ */
+
+export type PointChange = { kind: 'value'; text: string; origin: number } | { kind: 'clear'; origin: number };
+
+/** signal type moid → time → change. */
+export type Changes = ReadonlyMap<number, ReadonlyMap<number, PointChange>>;
+
+export function setChange(changes: Changes, moid: number, time: number, change: PointChange | null): Changes {
+  const next = new Map(changes);
+  const points = new Map(changes.get(moid) ?? []);
+  if (change === null) points.delete(time);
+  else points.set(time, change);
+  if (points.size === 0) next.delete(moid);
+  else next.set(moid, points);
+  return next;
+}
+
+/** The value a change writes: a number, null (clear), or NaN when the typed text is not a number. */
+export function changeValue(change: PointChange): number | null {
+  if (change.kind === 'clear') return null;
+  const v = parseImportValue(change.text);
+  return v === null ? Number.NaN : v;
+}
+
+export function countChanges(changes: Changes): { points: number; signals: number; invalid: number } {
+  let points = 0;
+  let invalid = 0;
+  for (const m of changes.values())
+    for (const c of m.values()) {
+      points++;
+      if (Number.isNaN(changeValue(c))) invalid++;
+    }
+  return { points, signals: changes.size, invalid };
+}
+
+export function seriesInput(points: ReadonlyMap<number, PointChange>): SeriesInput {
+  const times = [...points.keys()].sort((a, b) => a - b);
+  return {
+    time: times,
+    value: times.map((t) => {
+      const c = points.get(t);
+      return c === undefined ? null : changeValue(c);
+    }),
+    type: times.map(() => 'DBL'),
+    origin: times.map((t) => points.get(t)?.origin ?? 1),
+  };
+}
+
+/**
+ * What to send: one signal's points for the single-signal PUT, or every
+ * signal's for the multi-signal PUT when several were edited together.
+ */
+export function savePlan(
+  sensor: SensorRef,
+  changes: Changes,
+  unitOf: (moid: number) => string,
+): { kind: 'one'; signal: SignalRef; data: SeriesInput; unit: string } | { kind: 'many'; items: SeriesPut[] } | null {
+  const moids = [...changes.keys()].sort((a, b) => a - b);
+  const items: SeriesPut[] = moids.flatMap((moid) => {
+    const points = changes.get(moid);
+    if (points === undefined) return [];
+    const unit = unitOf(moid);
+    return [{ ...sensor, signal_type_moid: moid, data: seriesInput(points), ...(unit ? { unit } : {}) }];
+  });
+  const [only] = items;
+  if (only === undefined) return null;
+  if (items.length === 1) {
+    const { data, unit, ...signal } = only;
+    return { kind: 'one', signal, data, unit: unit ?? '' };
+  }
+  return { kind: 'many', items };
+}
+
+export interface TableRow {
+  time: number;
+  /** The stored value (null: missing reading); undefined for a point being added. */
+  stored: number | null | undefined;
+  type: string;
+  origin: number;
+  change: PointChange | undefined;
+}
+
+/** The stored points in since..till merged with this signal's pending changes (added points included), by time. */
+export function tableRows(
+  data: SeriesData | undefined,
+  changes: ReadonlyMap<number, PointChange> | undefined,
+  since: number,
+  till: number,
+): TableRow[] {
+  const rows: TableRow[] = [];
+  const seen = new Set<number>();
+  if (data)
+    data.time.forEach((time, i) => {
+      seen.add(time);
+      rows.push({
+        time,
+        stored: data.value[i] ?? null,
+        type: data.type[i] ?? 'DBL',
+        origin: data.origin[i] ?? 1,
+        change: changes?.get(time),
+      });
+    });
+  for (const [time, change] of changes ?? [])
+    if (!seen.has(time) && time >= since && time < till)
+      rows.push({ time, stored: undefined, type: 'DBL', origin: change.origin, change });
+  return rows.sort((a, b) => a.time - b.time);
+}
