@@ -28,6 +28,7 @@ const StatesEditor = lazy(() =>
   import('../features/editing/states-editor.tsx').then((m) => ({ default: m.StatesEditor })),
 );
 const DataEditor = lazy(() => import('../features/editing/data-editor.tsx').then((m) => ({ default: m.DataEditor })));
+const TasksPage = lazy(() => import('../features/editing/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
 const MeterTypesPage = lazy(() =>
   import('../features/editing/meter-types-page.tsx').then((m) => ({ default: m.MeterTypesPage })),
 );
@@ -134,6 +135,11 @@ function Layout({ children }: { children: ReactNode }) {
                   {t('nav.meterTypes')}
                 </Link>
               ) : null}
+              {besmart ? (
+                <Link to="/tasks" className={navClass}>
+                  {t('nav.tasks')}
+                </Link>
+              ) : null}
             </nav>
           ) : null}
         </div>
@@ -213,6 +219,11 @@ export function AppRoutes() {
         <Route path="/meter-types">
           <RequireService service="besmart">
             <MeterTypesRoute />
+          </RequireService>
+        </Route>
+        <Route path="/tasks">
+          <RequireService service="besmart">
+            <TasksPage />
           </RequireService>
         </Route>
         <Route>

@@ -1,0 +1,200 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { lazy, Suspense, useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { runGraph, runGraphByName, type TaskOutcome } from '../../api/besmart/client.ts';
+import { errorText } from '../../components/error-message.ts';
+import { Field } from '../../components/field.tsx';
+import { Skeleton } from '../../components/query-state.tsx';
+import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { useSessions } from '../../lib/session/context.tsx';
+import './editing.css';
+import { problemText, serverField, serverWords } from './form-support.ts';
+import {
+  TASK_FIELDS,
+  emptyTaskForm,
+  taskFormSchema,
+  taskOptions,
+  type TaskFormOutput,
+  type TaskFormValues,
+} from './task-schema.ts';
+import { useUnsavedChanges } from './use-unsaved-changes.ts';
+
+// recharts loads with a result, not with the page.
+const TaskResultChart = lazy(() => import('./task-result-chart.tsx').then((m) => ({ default: m.TaskResultChart })));
+
+type Mode = 'name' | 'raw';
+
+/** besmart tasks: run a stored graph by name with template parameters, or a raw graph given as JSON. */
+export function TasksPage() {
+  const { t } = useI18n();
+  const [mode, setMode] = useState<Mode>('name');
+  return (
+    <div className="tasks-page">
+      <h1>{t('edit.task.title')}</h1>
+      <p className="muted">{t('edit.task.intro')}</p>
+      <div className="presets" role="group" aria-label={t('edit.task.kind')}>
+        <button type="button" aria-pressed={mode === 'name'} onClick={() => setMode('name')}>
+          {t('edit.task.byName')}
+        </button>
+        <button type="button" aria-pressed={mode === 'raw'} onClick={() => setMode('raw')}>
+          {t('edit.task.raw')}
+        </button>
+      </div>
+      <TaskForm key={mode} mode={mode} />
+    </div>
+  );
+}
+
+function TaskForm({ mode }: { mode: Mode }) {
+  const { t } = useI18n();
+  const sessions = useSessions();
+  const uid = useId();
+  const [failure, setFailure] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<TaskOutcome | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting, isDirty },
+  } = useForm<TaskFormValues, unknown, TaskFormOutput>({
+    resolver: zodResolver(taskFormSchema(mode)),
+    defaultValues: emptyTaskForm(mode),
+  });
+  useUnsavedChanges(isDirty && outcome === null, t('edit.unsaved'));
+
+  const submit = handleSubmit(async (parsed) => {
+    setFailure(null);
+    setOutcome(null);
+    try {
+      const options = taskOptions(parsed);
+      const result = await sessions.besmart.call((auth) =>
+        mode === 'name'
+          ? runGraphByName(auth, parsed.graph, parsed.params, options)
+          : runGraph(auth, parsed.graph, options),
+      );
+      setOutcome(result);
+    } catch (e) {
+      const field = serverField(e, TASK_FIELDS, {
+        task_priority: 'priority',
+        graph_name: 'graph',
+        'Template parameters': 'params',
+      });
+      const words = serverWords(e);
+      if (field !== null && words !== null) setError(field, { type: 'server', message: words }, { shouldFocus: true });
+      setFailure(t('edit.task.failed', { words: errorText(e, t) }));
+    }
+  });
+
+  const id = (name: string) => `${uid}-${name}`;
+  const message = (name: keyof TaskFormValues) => problemText(t, errors[name]?.message);
+  const title = mode === 'name' ? t('edit.task.byNameTitle') : t('edit.task.rawTitle');
+  const textArea = (name: 'graph' | 'params', label: string, hint: string, rows: number) => (
+    <div className="field">
+      <label htmlFor={id(name)}>{label}</label>
+      <textarea
+        id={id(name)}
+        rows={rows}
+        className="mono"
+        spellCheck={false}
+        aria-invalid={errors[name] ? true : undefined}
+        aria-describedby={[errors[name] ? `${id(name)}-message` : '', `${id(name)}-hint`].join(' ').trim()}
+        {...register(name)}
+      />
+      <small id={`${id(name)}-hint`} className="field-hint">
+        {hint}
+      </small>
+      {errors[name] ? (
+        <small id={`${id(name)}-message`} className="field-error">
+          {message(name)}
+        </small>
+      ) : null}
+    </div>
+  );
+
+  return (
+    <section className="panel">
+      <form className="edit-form" noValidate aria-label={title} onSubmit={(e) => void submit(e)}>
+        <h2>{title}</h2>
+        {failure ? (
+          <p className="form-failure" role="alert">
+            {failure}
+          </p>
+        ) : null}
+        {mode === 'name' ? (
+          <>
+            <Field
+              id={id('graph')}
+              label={t('edit.task.graphName')}
+              hint={t('edit.task.graphNameHint')}
+              autoComplete="off"
+              error={message('graph')}
+              {...register('graph')}
+            />
+            {textArea('params', t('edit.task.params'), t('edit.task.paramsHint'), 3)}
+          </>
+        ) : (
+          textArea('graph', t('edit.task.graph'), t('edit.task.graphHint'), 8)
+        )}
+        <div className="edit-grid">
+          <Field
+            id={id('since')}
+            type="datetime-local"
+            step={1}
+            label={t('edit.state.since')}
+            hint={t('edit.task.timeHint')}
+            error={message('since')}
+            {...register('since')}
+          />
+          <Field
+            id={id('till')}
+            type="datetime-local"
+            step={1}
+            label={t('edit.state.till')}
+            hint={t('edit.task.timeHint')}
+            error={message('till')}
+            {...register('till')}
+          />
+          <Field
+            id={id('priority')}
+            inputMode="numeric"
+            label={t('edit.task.priority')}
+            hint={t('edit.task.priorityHint')}
+            error={message('priority')}
+            {...register('priority')}
+          />
+        </div>
+        <label className="check">
+          <input type="checkbox" {...register('async')} /> {t('edit.task.async')}
+        </label>
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={isSubmitting}>
+            {isSubmitting ? t('edit.task.running') : t('edit.task.run')}
+          </button>
+        </div>
+      </form>
+      <div aria-live="polite">
+        {outcome?.status === 'accepted' ? (
+          <p className="form-ok" role="status">
+            {t('edit.task.accepted')}
+          </p>
+        ) : null}
+        {outcome?.status === 'done' ? (
+          <div className="task-results">
+            <h3>{t('edit.task.done', { count: outcome.results.length })}</h3>
+            <Suspense fallback={<Skeleton label={t('chart.loading')} />}>
+              {outcome.results.map((r, i) => (
+                <TaskResultChart key={i} result={r} index={i} />
+              ))}
+            </Suspense>
+            {outcome.text !== undefined ? (
+              <details>
+                <summary>{t('edit.task.rawAnswer')}</summary>
+                <pre className="mono">{outcome.text}</pre>
+              </details>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}
