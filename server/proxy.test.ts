@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingHttpHeaders, type Server } from 'node:http';
-import { createProxyMiddleware, redactUrl } from './proxy.ts';
+import { connect } from 'node:net';
+import { createProxyMiddleware, redactUrl, refuseConnect } from './proxy.ts';
 
 interface Seen {
   method: string;
@@ -77,9 +78,26 @@ function raw(
   });
 }
 
+/**
+ * Writes one request head exactly as given on a fresh TCP connection (no
+ * client-side checks at all) and resolves with everything the server sent
+ * until it closed the connection.
+ */
+function tcp(port: number, requestLine: string, headers: string[] = []): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write([requestLine, `Host: 127.0.0.1:${port}`, 'Connection: close', ...headers, '', ''].join('\r\n'));
+    });
+    const chunks: Buffer[] = [];
+    socket.on('data', (c: Buffer) => chunks.push(c));
+    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', reject);
+  });
+}
+
 let saures: Upstream;
 let besmart: Upstream;
-let bystander: Upstream;
+let evil: Upstream;
 let proxy: Server;
 let proxyPort: number;
 const logs: string[] = [];
@@ -87,7 +105,7 @@ const logs: string[] = [];
 beforeAll(async () => {
   saures = await startUpstream();
   besmart = await startUpstream();
-  bystander = await startUpstream();
+  evil = await startUpstream();
   const mw = createProxyMiddleware({
     targets: { saures: `http://127.0.0.1:${saures.port}`, besmart: `http://127.0.0.1:${besmart.port}/api` },
     log: (line) => logs.push(line),
@@ -99,11 +117,12 @@ beforeAll(async () => {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('app page');
     }),
   );
+  refuseConnect(proxy);
   proxyPort = await listen(proxy);
 });
 
 afterAll(async () => {
-  for (const s of [proxy, saures.server, besmart.server, bystander.server]) {
+  for (const s of [proxy, saures.server, besmart.server, evil.server]) {
     s.closeAllConnections();
     await new Promise((r) => s.close(r));
   }
@@ -112,7 +131,7 @@ afterAll(async () => {
 beforeEach(() => {
   saures.seen.length = 0;
   besmart.seen.length = 0;
-  bystander.seen.length = 0;
+  evil.seen.length = 0;
   logs.length = 0;
 });
 
@@ -206,44 +225,99 @@ describe('forwarding', () => {
 });
 
 describe('not an open proxy', () => {
+  /** Nothing reached any upstream: neither the configured ones nor the host named in the attack. */
+  function expectNothingForwarded(): void {
+    expect(evil.seen).toEqual([]);
+    expect(saures.seen).toEqual([]);
+    expect(besmart.seen).toEqual([]);
+  }
+
+  // EVIL is replaced by the port of a third loopback server that counts what reaches it.
   const attempts: [string, string][] = [
-    ['another host after a double slash', `/saures//127.0.0.1:BYSTANDER/steal`],
+    ['another host after a double slash', '/saures//127.0.0.1:EVIL/steal'],
+    ['a network-path target (//host/path)', '//127.0.0.1:EVIL/steal'],
+    ['a network-path target to a proxy prefix', '//127.0.0.1:EVIL/saures/api/company/flats'],
+    ['a backslash network-path target', '/\\127.0.0.1:EVIL/steal'],
+    ['an absolute URL as request target', 'http://127.0.0.1:EVIL/steal'],
+    ['an absolute URL with a proxy path', 'http://127.0.0.1:EVIL/saures/api/company/flats'],
+    ['an authority-form (CONNECT-style) target on GET', '127.0.0.1:EVIL'],
     ['dot-dot traversal', '/besmart/../saures/x'],
     ['dot-dot deep traversal', '/besmart/sensors/../../../etc/passwd'],
+    ['a dot segment', '/saures/./api/company/flats'],
     ['encoded dot-dot', '/besmart/%2e%2e/%2e%2e/x'],
-    ['encoded slash', '/saures/api%2f..%2fx'],
-    ['double-encoded traversal', '/saures/%252e%252e/x'],
-    ['backslash', '/saures/..\\x'],
-    ['absolute URL as request target', 'http://127.0.0.1:BYSTANDER/steal'],
+    ['upper-case encoded dot-dot and slash', '/saures/%2E%2E%2Fx'],
+    ['encoded traversal towards another host', '/saures/api/%2E%2E%2F%2E%2E%2F127.0.0.1:EVIL/steal'],
+    ['half-encoded dot-dot', '/saures/.%2e/x'],
+    ['double-encoded dot-dot', '/saures/%252e%252e/x'],
+    ['double-encoded upper-case traversal', '/saures/%252E%252E%252Fx'],
+    ['an encoded slash', '/saures/api%2f..%2fx'],
+    ['an upper-case encoded slash to another host', '/saures/api%2F%2F127.0.0.1:EVIL'],
+    ['an encoded backslash', '/saures/api%5c..%5cx'],
+    ['an upper-case encoded backslash', '/besmart/x%5C127.0.0.1:EVIL'],
+    ['a backslash', '/saures/..\\x'],
+    ['an encoded NUL', '/saures/api%00/x'],
+    ['malformed percent-encoding', '/saures/%zz/x'],
+    ['no upstream path', '/saures'],
+    ['only a slash after the prefix', '/besmart/'],
   ];
-  it.each(attempts)('refuses %s with a 4xx and reaches no other host', async (_name, path) => {
-    const res = await raw(proxyPort, 'GET', path.replace('BYSTANDER', String(bystander.port)));
+  it.each(attempts)('refuses %s with a 4xx and forwards nothing', async (_name, target) => {
+    const res = await raw(proxyPort, 'GET', target.replace('EVIL', String(evil.port)));
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(res.status).toBeLessThan(500);
-    expect(bystander.seen).toHaveLength(0);
-    expect([...saures.seen, ...besmart.seen].every((s) => !s.url.includes('..') && !s.url.includes('steal'))).toBe(
-      true,
-    );
+    expect(res.body).not.toBe('app page');
+    expectNothingForwarded();
   });
 
-  it('leaves other prefixes to the app server and forwards nothing', async () => {
-    for (const path of ['/other/x', '/sauresx/api', '/api/company/flats', `/127.0.0.1:${bystander.port}/x`]) {
+  it.each([
+    ['to another host', 'CONNECT 127.0.0.1:EVIL HTTP/1.1'],
+    ['to a proxy path', 'CONNECT /saures/api/company/flats HTTP/1.1'],
+  ])('answers CONNECT %s with 405 and forwards nothing', async (_name, line) => {
+    const answer = await tcp(proxyPort, line.replace('EVIL', String(evil.port)));
+    expect(answer).toMatch(/^HTTP\/1\.1 405 /);
+    expectNothingForwarded();
+  });
+
+  it('leaves other prefixes to the app server (a 404 here) and forwards nothing', async () => {
+    const others = [
+      '/other/x',
+      '/other/../saures/x',
+      '/saures-evil/x',
+      '/sauresx/api',
+      '/besmart.evil/x',
+      '/SAURES/api/company/flats',
+      '/api/company/flats',
+      `/127.0.0.1:${evil.port}/x`,
+    ];
+    for (const path of others) {
       const res = await raw(proxyPort, 'GET', path);
-      expect(res.body).toBe('app page');
+      expect({ path, status: res.status, body: res.body }).toEqual({ path, status: 404, body: 'app page' });
     }
-    expect([...saures.seen, ...besmart.seen, ...bystander.seen]).toHaveLength(0);
+    expectNothingForwarded();
   });
 
-  it('refuses an oversized body with 413', async () => {
-    const res = await raw(
+  it('ignores a Host header naming another host: the request stays on the configured upstream', async () => {
+    const res = await raw(proxyPort, 'GET', '/saures/api/company/flats', { host: `127.0.0.1:${evil.port}` });
+    expect(res.status).toBe(200);
+    expect(saures.seen.map((s) => s.headers.host)).toEqual([`127.0.0.1:${saures.port}`]);
+    expect(evil.seen).toEqual([]);
+  });
+
+  it('refuses an oversized body with 413, streamed or declared', async () => {
+    const streamed = await raw(
       proxyPort,
       'PUT',
       '/besmart/sensors/signals/data',
       { 'content-type': 'application/json' },
       Buffer.alloc(70 * 1024, 'a'),
     );
-    expect(res.status).toBe(413);
-    expect(besmart.seen).toHaveLength(0);
+    expect(streamed.status).toBe(413);
+    // Refused on the declared length alone, before any of the body arrives.
+    const declared = await tcp(proxyPort, 'POST /saures/api/auth/login HTTP/1.1', [
+      'Content-Type: application/x-www-form-urlencoded',
+      `Content-Length: ${70 * 1024}`,
+    ]);
+    expect(declared).toMatch(/^HTTP\/1\.1 413 /);
+    expectNothingForwarded();
   });
 });
 

@@ -1,4 +1,6 @@
+import type { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Duplex } from 'node:stream';
 
 export type ProxyService = 'saures' | 'besmart';
 
@@ -61,6 +63,8 @@ export function redactUrl(url: string): string {
  */
 export function resolveTarget(rawUrl: string, targets: Record<ProxyService, string>): URL | null {
   if (!rawUrl.startsWith('/')) throw new ProxyRefusal(400, 'Only origin-form request targets are accepted.');
+  // "//host/path" (and "/\host", which browsers read the same way) names a host, not a path.
+  if (/^\/[/\\]/.test(rawUrl)) throw new ProxyRefusal(400, 'Request targets naming a host are not accepted.');
   const q = rawUrl.indexOf('?');
   const path = q < 0 ? rawUrl : rawUrl.slice(0, q);
   const search = q < 0 ? '' : rawUrl.slice(q);
@@ -88,6 +92,34 @@ export function resolveTarget(rawUrl: string, targets: Record<ProxyService, stri
     throw new ProxyRefusal(400, 'The path leaves the configured upstream.');
   }
   return target;
+}
+
+const METHOD_NOT_ALLOWED = [
+  'HTTP/1.1 405 Method Not Allowed',
+  `Allow: ${[...METHODS].join(', ')}`,
+  'Content-Type: text/plain; charset=utf-8',
+  'Connection: close',
+];
+
+/**
+ * Answers CONNECT (tunnel) requests, e.g. `CONNECT evil.example:443`, with
+ * 405. Node's HTTP server never hands them to middleware; with no 'connect'
+ * listener it drops the connection without a word. `headers` are added to
+ * the answer (the preview server's security headers).
+ */
+export function refuseConnect(server: EventEmitter, headers: Readonly<Record<string, string>> = {}): void {
+  server.on('connect', (...args: unknown[]) => {
+    const socket = args[1];
+    if (!(socket instanceof Duplex)) return;
+    const body = 'CONNECT is not forwarded by this server.\n';
+    const lines = [
+      ...METHOD_NOT_ALLOWED,
+      ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+      `Content-Length: ${Buffer.byteLength(body)}`,
+    ];
+    socket.on('error', () => {});
+    socket.end(`${lines.join('\r\n')}\r\n\r\n${body}`);
+  });
 }
 
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {

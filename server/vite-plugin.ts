@@ -1,5 +1,6 @@
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
-import { createProxyMiddleware } from './proxy.ts';
+import { createProxyMiddleware, refuseConnect } from './proxy.ts';
+import { SECURITY_HEADERS, sendSecurityHeaders } from './security-headers.ts';
 import { publicConfig, resolveUpstreams, type Upstreams } from './upstreams.ts';
 
 /**
@@ -41,7 +42,18 @@ export function meterdeckProxy(): Plugin {
 
   return {
     name: 'meterdeck-proxy',
-    configureServer: mount,
-    configurePreviewServer: mount,
+    // No CSP on the dev server: React Fast Refresh injects an inline preamble
+    // script and Vite's client injects <style> elements for CSS hot reload.
+    configureServer(server) {
+      if (server.httpServer) refuseConnect(server.httpServer);
+      mount(server);
+    },
+    // The preview server is also the production server: every response gets
+    // the CSP and the other hardening headers (server/security-headers.ts).
+    configurePreviewServer(server) {
+      sendSecurityHeaders(server.httpServer);
+      refuseConnect(server.httpServer, SECURITY_HEADERS);
+      mount(server);
+    },
   };
 }

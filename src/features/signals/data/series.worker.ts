@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 // Fetching, JSON parsing, validation and preparing a year of one-minute data
 // take ~250 ms: here, off the main thread, so switching range never blocks the page.
+import '../../../lib/zod-jitless.ts';
 import { fetchSeries } from './fetch-series.ts';
 import { errorToMessage, type SeriesResponse, type WorkerMessage } from './protocol.ts';
 
