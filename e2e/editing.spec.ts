@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { expect, signInBesmart, test } from './fixtures.ts';
 
 test.beforeEach(async ({ page }) => {
@@ -37,6 +38,8 @@ test('a read-only sensor offers no edit controls', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Add state' })).toHaveCount(0);
   await expect(page.getByRole('form', { name: 'Edit sensor' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Delete sensor' })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Edit data' })).toHaveCount(0);
+  await expect(page.getByRole('textbox', { name: /^Value at / })).toHaveCount(0);
 });
 
 test('meter types of a client: add one and see it listed', async ({ page }) => {
@@ -76,4 +79,82 @@ test('add a state; an overlapping one gets the conflict message and the form kee
   await expect(form.getByText(/overlap/i).first()).toBeVisible();
   await expect(form.getByLabel('Meter external id')).toHaveValue('M-overlap');
   await expect(form.getByLabel('Since')).toHaveValue('2020-03-01T00:00');
+});
+
+test('edit a data point: the chart shows the new value', async ({ page }) => {
+  await page.goto('/sensors/1.1?signals=64&range=24h&agg=raw');
+  const editor = page.getByRole('region', { name: 'Edit data' });
+  await editor.getByRole('combobox', { name: 'Signal', exact: true }).selectOption({ label: 'P (kW)' });
+  const table = editor.getByRole('table', { name: /^P: \d+ points from/ });
+  const first = table.getByRole('textbox', { name: /^Value at / }).first();
+  await expect(first).not.toHaveValue('');
+  await first.fill('98765.4');
+  await expect(editor.getByText('1 unsaved change in 1 signal(s).')).toBeVisible();
+  await editor.getByRole('button', { name: 'Save data changes' }).click();
+  await expect(editor.getByText('Saved 1 point in 1 signal(s).')).toBeVisible();
+  await expect(first).toHaveValue('98765.4');
+
+  // The chart reloaded: what it shows (its CSV export) holds the new value.
+  const status = page.getByRole('status').filter({ hasText: 'points drawn from' });
+  await expect(status).toBeVisible();
+  await expect(async () => {
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const text = await readFile(await (await download).path(), 'utf8');
+    expect(text).toMatch(/,98765\.4,kW,measured\r\n/);
+  }).toPass();
+});
+
+test('import a CSV of 10,000 rows with 3 bad rows: the 3 are reported by line, the rest are saved', async ({
+  page,
+}) => {
+  await page.goto('/sensors/1.1?signals=64&range=24h');
+  const editor = page.getByRole('region', { name: 'Edit data' });
+  await editor.getByRole('combobox', { name: 'Signal', exact: true }).selectOption({ label: 'P (kW)' });
+  // Local times (no zone) in January 2025, one a minute; lines 101, 5001 and 9001 are broken.
+  const start = Date.UTC(2025, 0, 1);
+  const local = (i: number) => new Date(start + i * 60_000).toISOString().slice(0, 19).replace('T', ' ');
+  const lines = ['time,value,origin'];
+  for (let i = 0; i < 10_000; i++) lines.push(`${local(i)},${(i % 500) / 10},measured`);
+  lines[100] = `${local(99)}x,1`;
+  lines[5000] = `${local(4999)},five`;
+  lines[9000] = `${local(8999)},1,guessed`;
+  const region = editor.getByRole('region', { name: 'Import CSV into P' });
+  await region.getByLabel('CSV file').setInputFiles({
+    name: 'p-january.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\n')),
+  });
+  await expect(region.getByText('10,000 lines read: 9,997 ready to import, 3 with problems.')).toBeVisible();
+  const problems = region.getByRole('list', { name: '3 lines will not be imported' });
+  await expect(problems.getByRole('listitem')).toHaveText([
+    /^Line 101: “2025-01-01 01:39:00x” is not a date and time\.$/,
+    /^Line 5001: “five” is not a number\.$/,
+    /^Line 9001: origin “guessed” is not measured, estimated, predicted or an id\.$/,
+  ]);
+  await region.getByRole('button', { name: 'Import 9,997 rows' }).click();
+  await expect(region.getByRole('status').filter({ hasText: 'Saved 9,997 rows in 10 request(s)' })).toContainText(
+    'lines 2–100, 102–5000, 5002–9000, 9002–10001',
+  );
+
+  // Read back: the first hour of the import, in local time.
+  await editor.getByLabel('From', { exact: true }).fill('2025-01-01T00:00:00');
+  await editor.getByLabel('To', { exact: true }).fill('2025-01-01T01:00:00');
+  await editor.getByRole('button', { name: 'Show' }).click();
+  const table = editor.getByRole('table', { name: /^P: 60 points from/ });
+  await expect(table.getByRole('textbox', { name: /^Value at / }).nth(7)).toHaveValue('0.7');
+});
+
+test('run a task by name: its result shows as a chart', async ({ page }) => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
+  const form = page.getByRole('form', { name: 'Run a graph by name' });
+  await form.getByLabel('Graph name').fill('estimation');
+  await form.getByLabel('Template parameters (JSON)').fill('[{"client_cid": 1, "sensor_mid": 1}]');
+  await form.getByRole('button', { name: 'Run task' }).click();
+  await expect(page.getByRole('heading', { name: 'Done: 1 result' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'Result 1: signal 32, 24 points in kW.h' })).toBeVisible();
+
+  await form.getByLabel('Run in the background (asynchronous)').check();
+  await form.getByRole('button', { name: 'Run task' }).click();
+  await expect(page.getByText(/^Accepted: the task runs in the background/)).toBeVisible();
 });

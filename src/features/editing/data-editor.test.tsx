@@ -63,7 +63,7 @@ describe('DataEditor', () => {
     const input = await firstValueInput();
     fireEvent.change(input, { target: { value: '4242,5' } });
     expect(screen.getByText('1 unsaved change in 1 signal(s).')).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save data changes' }));
     expect(await screen.findByText('Saved 1 point in 1 signal(s).')).toBeInTheDocument();
     expect(writes()).toEqual([{ method: 'PUT', path: '/sensors/1.1/signals/32/data', query: 'unit=kW.h' }]);
     expect(await storedAt(32, await firstTime(32))).toBe(4242.5);
@@ -79,7 +79,7 @@ describe('DataEditor', () => {
     if (p === undefined) throw new Error('no rows');
     fireEvent.click(p);
     expect(screen.getByText('2 unsaved changes in 2 signal(s).')).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save data changes' }));
     expect(await screen.findByText('Saved 2 points in 2 signal(s).')).toBeInTheDocument();
     expect(writes()).toEqual([{ method: 'PUT', path: '/sensors/signals/data', query: '' }]);
     expect(await storedAt(32, await firstTime(32))).toBe(1);
@@ -91,7 +91,7 @@ describe('DataEditor', () => {
     const input = await firstValueInput();
     fireEvent.change(input, { target: { value: '12x' } });
     expect(screen.getByText('Enter a number, like 54.38.')).toBeInTheDocument();
-    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save data changes' }));
     expect(await screen.findByRole('alert')).toHaveTextContent('Not saved: 1 value is not a number');
     expect(writes()).toEqual([]);
 
@@ -99,11 +99,11 @@ describe('DataEditor', () => {
       http.put(`${ORIGIN}/besmart/sensors/:id/signals/:moid/data`, () => new HttpResponse(null, { status: 500 })),
     );
     fireEvent.change(input, { target: { value: '12' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save data changes' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/^Not saved: /);
     expect(input).toHaveValue('12');
     expect(screen.getByText('1 unsaved change in 1 signal(s).')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Save changes' })).toBeEnabled();
+    expect(screen.getByRole('button', { name: 'Save data changes' })).toBeEnabled();
   });
 
   it('adds a point at a local time', async () => {
@@ -117,7 +117,7 @@ describe('DataEditor', () => {
     fireEvent.change(within(form).getByLabelText('Value'), { target: { value: '7.5' } });
     fireEvent.change(within(form).getByLabelText('Origin'), { target: { value: '2' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add point' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Save changes' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save data changes' }));
     expect(await screen.findByText('Saved 1 point in 1 signal(s).')).toBeInTheDocument();
     expect(await storedAt(32, new Date(2020, 4, 1, 10).getTime())).toBe(7.5);
   });
@@ -161,7 +161,7 @@ describe('CSV import', () => {
     expect(within(region).getByRole('table', { name: 'Preview: the first 10 of 2,498 rows' })).toBeInTheDocument();
     fireEvent.click(within(region).getByRole('button', { name: 'Import 2,498 rows' }));
     expect(
-      await within(region).findByText(/^Saved 2,498 rows in 3 request\(s\): lines 2, 4–9, 11–2,501\.$/),
+      await within(region).findByText(/^Saved 2,498 rows in 3 request\(s\): lines 2, 4–9, 11–2501\.$/),
     ).toBeInTheDocument();
     expect(writes().map((w) => w.path)).toEqual(Array(3).fill('/sensors/1.1/signals/32/data'));
     expect(await storedAt(32, start + 2_499 * 60_000)).toBe(2_499);
@@ -179,8 +179,8 @@ describe('CSV import', () => {
     fireEvent.click(within(region).getByRole('button', { name: 'Import 2,500 rows' }));
     const alert = await within(region).findByRole('alert');
     expect(alert).toHaveTextContent('The import stopped at chunk 2 of 3');
-    expect(alert).toHaveTextContent('Saved: 1,000 rows, lines 2–1,001.');
-    expect(alert).toHaveTextContent('Not saved: 1,500 rows, lines 1,002–2,501.');
+    expect(alert).toHaveTextContent('Saved: 1,000 rows, lines 2–1001.');
+    expect(alert).toHaveTextContent('Not saved: 1,500 rows, lines 1002–2501.');
     expect(await storedAt(32, start + 999 * 60_000)).toBe(999);
     expect(await storedAt(32, start + 1_000 * 60_000)).toBeUndefined();
     fireEvent.click(within(alert).getByRole('button', { name: 'Resume the import' }));

@@ -110,11 +110,8 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
 
   const rows = parsed?.rows ?? [];
   const tooMany = rows.length > MAX_IMPORT_ROWS;
-  const linesOf = (list: readonly ImportRow[]) =>
-    lineRanges(
-      list.map((r) => r.line),
-      number,
-    );
+  // Line numbers are written plainly (5001, not 5,001), as editors show them.
+  const linesOf = (list: readonly ImportRow[]) => lineRanges(list.map((r) => r.line));
   const savedRows = (chunks: ImportChunk[], n: number) => chunks.slice(0, n).flatMap((c) => c.rows);
   const total = rows.length;
   const running = upload.status === 'running';
@@ -176,7 +173,7 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
         <div className="import-report">
           <p role="status">
             {t('edit.import.summary', { count: parsed.lines, ready: rows.length, problems: parsed.problems.length })}
-            {parsed.headerLine !== null ? ` ${t('edit.import.header', { line: parsed.headerLine })}` : ''}
+            {parsed.headerLine !== null ? ` ${t('edit.import.header', { line: String(parsed.headerLine) })}` : ''}
           </p>
           {parsed.problems.length > 0 ? (
             <>
@@ -184,7 +181,7 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
               <ul className="problems" aria-labelledby={`${uid}-problems`}>
                 {parsed.problems.slice(0, SHOWN_PROBLEMS).map((p) => (
                   <li key={p.line}>
-                    {t('edit.import.line', { line: p.line })}: {t(PROBLEM_KEYS[p.code], { detail: p.detail })}
+                    {t('edit.import.line', { line: String(p.line) })}: {t(PROBLEM_KEYS[p.code], { detail: p.detail })}
                   </li>
                 ))}
               </ul>
@@ -210,7 +207,7 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
                 <tbody>
                   {rows.slice(0, PREVIEW_ROWS).map((r) => (
                     <tr key={r.line}>
-                      <td className="num">{number(r.line)}</td>
+                      <td className="num">{r.line}</td>
                       <td>{dateTime(r.time, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
                       <td className="num">{r.value === null ? t('edit.data.missing') : number(r.value)}</td>
                       <td>{r.origin}</td>

@@ -449,7 +449,7 @@ export const en = {
     one: '{count} unsaved change in {signals} signal(s).',
     other: '{count} unsaved changes in {signals} signal(s).',
   },
-  'edit.data.save': 'Save changes',
+  'edit.data.save': 'Save data changes',
   'edit.data.discard': 'Discard changes',
   'edit.data.invalid': {
     one: 'Not saved: {count} value is not a number; fix it first.',

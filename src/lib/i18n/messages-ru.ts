@@ -484,7 +484,7 @@ export const ru: Record<MessageKey, string | Plural> = {
     many: '{count} несохранённых изменений, сигналов: {signals}.',
     other: '{count} несохранённого изменения, сигналов: {signals}.',
   },
-  'edit.data.save': 'Сохранить изменения',
+  'edit.data.save': 'Сохранить изменения данных',
   'edit.data.discard': 'Отменить изменения',
   'edit.data.invalid': {
     one: 'Не сохранено: {count} значение — не число; исправьте его.',
