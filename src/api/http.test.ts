@@ -26,6 +26,26 @@ describe('send', () => {
     const res = await send({ service: 'saures', path: '/x', what: 'Loading x' });
     expect(parseJsonText('saures', 'Loading x', res)).toEqual({ a: 1 });
   });
+  it('turns a connection that breaks off in the middle of the body into a network ApiError', async () => {
+    server.use(
+      http.get('http://localhost/saures/x', () => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"status":"ok","da'));
+            controller.error(new TypeError('terminated'));
+          },
+        });
+        return new HttpResponse(body, { headers: { 'Content-Type': 'application/json' } });
+      }),
+    );
+    const err = await send({ service: 'saures', path: '/x', what: 'Loading x' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ApiError);
+    expect(err).toMatchObject({
+      kind: 'network',
+      message:
+        'Loading x failed: SAURES could not be reached (the connection broke off before the whole answer arrived).',
+    });
+  });
   it('turns a network failure into a readable ApiError', async () => {
     server.use(http.get('http://localhost/besmart/x', () => HttpResponse.error()));
     const err = await send({ service: 'besmart', path: '/x', what: 'Loading x' }).catch((e: unknown) => e);

@@ -64,7 +64,20 @@ export async function send(req: HttpRequest): Promise<HttpResponse> {
       serverMessage: cause instanceof Error ? cause.message : undefined,
     });
   }
-  const raw = await res.text();
+  let raw: string;
+  try {
+    raw = await res.text();
+  } catch (cause) {
+    // The connection broke off in the middle of the body (proxy restart, dropped Wi-Fi…).
+    if (req.signal?.aborted) throw cause;
+    throw new ApiError({
+      service: req.service,
+      kind: 'network',
+      what: req.what,
+      status: res.status,
+      serverMessage: 'the connection broke off before the whole answer arrived',
+    });
+  }
   return {
     status: res.status,
     contentType: res.headers.get('content-type') ?? '',
