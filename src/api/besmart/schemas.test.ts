@@ -38,6 +38,7 @@ describe('error bodies', () => {
   });
   it('falls back to the title when a problem has no detail', () => {
     expect(errorMessageFromBody('{"title":"Conflict","status":409}', 'application/problem+json')).toBe('Conflict');
+    expect(errorMessageFromBody('{"message": "  "}', 'application/json')).toBeUndefined();
   });
   it('unwraps a JSON-encoded string', () => {
     expect(errorMessageFromBody('"No authorization token provided"', 'application/json')).toBe(

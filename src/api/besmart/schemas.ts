@@ -400,8 +400,8 @@ export function errorMessageFromBody(text: string, contentType = ''): string | u
   const body = text.trim();
   if (body === '' || contentType.includes('text/html') || /^</.test(body)) return undefined;
   const json = tryJson(body);
-  const message = json === undefined ? messageOf(body) : messageOf(json);
-  if (message === undefined) return undefined;
+  const message = (json === undefined ? messageOf(body) : messageOf(json))?.trim();
+  if (message === undefined || message === '') return undefined;
   return message.length > 300 ? `${message.slice(0, 297)}…` : message;
 }
 

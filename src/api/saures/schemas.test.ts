@@ -76,6 +76,8 @@ describe('numbers and dates', () => {
   it('reads dd.mm.yyyy hh:mm as Moscow time (UTC+3)', () => {
     expect(parseSauresDate('15.09.2017 09:00')).toBe(Date.UTC(2017, 8, 15, 6, 0));
     expect(parseSauresDate('01.01.2024 01:30')).toBe(Date.UTC(2023, 11, 31, 22, 30));
+    // Date.UTC would read year 99 as 1999.
+    expect(parseSauresDate('01.01.0099 10:00')).toBeNull();
     expect(parseSauresDate('15.09.2017 09:00:42')).toBe(Date.UTC(2017, 8, 15, 6, 0, 42));
   });
 

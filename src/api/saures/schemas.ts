@@ -34,6 +34,8 @@ function utcFromParts(
   offsetMs: number,
 ): number | null {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return null;
+  // Date.UTC reads years 0–99 as 1900–1999; no reading is that old anyway.
+  if (y < 1000) return null;
   const local = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   // Date.UTC rolls 31.02 over to March; such a date is not a real one.
   if (new Date(local).getUTCDate() !== d) return null;

@@ -68,6 +68,8 @@ export function parseImportTime(raw: string): number {
   )
     return Number.NaN;
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
+  // Date reads years 0–99 as 1900–1999; no meter data is that old.
+  if (year < 1000) return Number.NaN;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return Number.NaN;
   if (zone === undefined) return new Date(year, month - 1, day, hour, minute, second, fraction).getTime();
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, fraction);
