@@ -178,8 +178,9 @@ describe('StatesEditor', () => {
   });
 
   it('offers nothing to edit on a read-only sensor', async () => {
-    await renderSignedIn(<StatesEditor sensorRef={{ client_cid: 1, sensor_mid: 4 }} />);
-    expect(await screen.findByRole('note')).toHaveTextContent('read-only');
+    const { queryClient } = await renderSignedIn(<StatesEditor sensorRef={{ client_cid: 1, sensor_mid: 4 }} />);
+    await waitFor(() => expect(queryClient.getQueryData(['besmart', 'sensor', 1, 4])).toMatchObject({ write: false }));
     expect(screen.queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.queryByRole('form')).not.toBeInTheDocument();
   });
 });

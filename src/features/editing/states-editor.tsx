@@ -31,16 +31,8 @@ export function StatesEditor({ sensorRef }: { sensorRef: SensorRef }) {
     enabled: write,
   });
 
-  if (sensor.isPending) return <Skeleton label={t('edit.sensor.loading')} />;
-  if (sensor.isError)
-    return <ErrorPanel title={t('edit.sensor.failed')} error={sensor.error} onRetry={() => void sensor.refetch()} />;
-  if (!sensor.data.write) {
-    return (
-      <p className="read-only-note" role="note">
-        {t('edit.state.readOnly')}
-      </p>
-    );
-  }
+  // The sensor editor above shows the loading state, the failure and the read-only note.
+  if (sensor.data?.write !== true) return null;
   const typeId = sensor.data.sensor_type_id;
   return (
     <section className="panel states-editor" aria-labelledby="edit-states-title">

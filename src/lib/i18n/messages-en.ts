@@ -289,7 +289,8 @@ export const en = {
   'edit.sensor.saved': 'Saved.',
   'edit.sensor.nothingChanged': 'Nothing has changed.',
   'edit.sensor.created': 'Sensor {id} created and added to your list.',
-  'edit.sensor.readOnly': 'This sensor is read-only for you: it can be viewed but not changed or deleted.',
+  'edit.sensor.readOnly':
+    'This sensor is read-only for you: it, its states and its data can be viewed but not changed or deleted.',
   'edit.sensor.loading': 'Loading the sensor…',
   'edit.sensor.failed': 'The sensor could not be loaded.',
   'edit.sensor.delete': 'Delete sensor',
@@ -350,7 +351,6 @@ export const en = {
   'edit.meter.saved': 'Meter type “{name}” saved.',
   'edit.meter.deleted': 'Meter type “{name}” deleted.',
   'edit.state.title': 'Edit states',
-  'edit.state.readOnly': 'The states of this sensor are read-only for you.',
   'edit.state.loading': 'Loading states…',
   'edit.state.failed': 'The states could not be loaded.',
   'edit.state.empty': 'This sensor has no states yet.',

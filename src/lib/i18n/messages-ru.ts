@@ -318,7 +318,7 @@ export const ru: Record<MessageKey, string | Plural> = {
   'edit.sensor.nothingChanged': 'Ничего не изменилось.',
   'edit.sensor.created': 'Датчик {id} создан и добавлен в ваш список.',
   'edit.sensor.readOnly':
-    'Этот датчик доступен вам только для чтения: его можно смотреть, но нельзя изменить или удалить.',
+    'Этот датчик доступен вам только для чтения: его, его состояния и данные можно смотреть, но нельзя изменить или удалить.',
   'edit.sensor.loading': 'Загрузка датчика…',
   'edit.sensor.failed': 'Не удалось загрузить датчик.',
   'edit.sensor.delete': 'Удалить датчик',
@@ -380,7 +380,6 @@ export const ru: Record<MessageKey, string | Plural> = {
   'edit.meter.saved': 'Тип счётчика «{name}» сохранён.',
   'edit.meter.deleted': 'Тип счётчика «{name}» удалён.',
   'edit.state.title': 'Изменить состояния',
-  'edit.state.readOnly': 'Состояния этого датчика доступны вам только для чтения.',
   'edit.state.loading': 'Загрузка состояний…',
   'edit.state.failed': 'Не удалось загрузить состояния.',
   'edit.state.empty': 'У этого датчика пока нет состояний.',
