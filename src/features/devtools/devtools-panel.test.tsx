@@ -50,7 +50,7 @@ describe('DevtoolsPanel', () => {
     await waitFor(() =>
       expect(screen.getByRole('status', { name: 'besmart fault now' })).toHaveTextContent('no fault'),
     );
-    fireEvent.change(screen.getByLabelText('Fault'), { target: { value: 'latency' } });
+    fireEvent.change(screen.getByLabelText('Fault kind'), { target: { value: 'latency' } });
     fireEvent.change(screen.getByLabelText('Delay (ms)'), { target: { value: '1500' } });
     fireEvent.change(screen.getByLabelText('Only paths starting with'), { target: { value: '/sensors' } });
     fireEvent.submit(form);

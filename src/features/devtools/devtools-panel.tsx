@@ -61,7 +61,7 @@ function ServiceFaults({ service }: { service: FaultService }) {
   const ids = { kind: useId(), ms: useId(), path: useId() };
   const state = useQuery({ queryKey: faultQueryKey(service), queryFn: () => readFault(service), staleTime: 0 });
   const [kind, setKind] = useState<FaultKindName>('500');
-  const [ms, setMs] = useState('3000');
+  const [ms, setMs] = useState('');
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -111,7 +111,7 @@ function ServiceFaults({ service }: { service: FaultService }) {
     <form className="devtools-service" aria-label={`${name} faults`} onSubmit={apply}>
       <h3>{name}</h3>
       <div className="devtools-fields">
-        <label htmlFor={ids.kind}>Fault</label>
+        <label htmlFor={ids.kind}>Fault kind</label>
         <select
           id={ids.kind}
           value={kind}
@@ -131,6 +131,7 @@ function ServiceFaults({ service }: { service: FaultService }) {
           max={120000}
           step={100}
           value={ms}
+          placeholder="3000 for latency, else none"
           onChange={(e) => setMs(e.target.value)}
         />
         <label htmlFor={ids.path}>Only paths starting with</label>
