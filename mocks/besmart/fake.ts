@@ -15,6 +15,7 @@ import {
   type TokenWire,
 } from '../../src/api/besmart/schemas.ts';
 import { hash01 } from '../seed.ts';
+import { withFaults, type FaultProfile } from '../faults.ts';
 import {
   emptyResponse,
   jsonResponse,
@@ -1006,63 +1007,91 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
     throw notFoundPlain();
   }
 
-  return {
-    handle(req) {
-      log.push({ method: req.method, path: req.path, query: req.query.toString() });
-      if (failData && /\/signals\/[^/]+\/data$|\/signals\/data$/.test(req.path)) {
-        return Promise.resolve(
-          jsonResponse(
-            500,
-            {
-              type: 'about:blank',
-              title: 'Internal Server Error',
-              status: 500,
-              detail: 'Time-series storage is not answering.',
-            },
-            'application/problem+json',
-          ),
-        );
-      }
-      try {
-        return Promise.resolve(route(req));
-      } catch (e) {
-        if (e instanceof Fail) return Promise.resolve(e.response);
-        return Promise.reject(e instanceof Error ? e : new Error(String(e)));
-      }
+  return withFaults<BesmartFake>(
+    {
+      handle(req) {
+        log.push({ method: req.method, path: req.path, query: req.query.toString() });
+        if (failData && /\/signals\/[^/]+\/data$|\/signals\/data$/.test(req.path)) {
+          return Promise.resolve(
+            jsonResponse(
+              500,
+              {
+                type: 'about:blank',
+                title: 'Internal Server Error',
+                status: 500,
+                detail: 'Time-series storage is not answering.',
+              },
+              'application/problem+json',
+            ),
+          );
+        }
+        try {
+          return Promise.resolve(route(req));
+        } catch (e) {
+          if (e instanceof Fail) return Promise.resolve(e.response);
+          return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+        }
+      },
+      control(action, params) {
+        if (action === 'reset') {
+          clockOffset = 0;
+          reset();
+          return ok();
+        }
+        if (action === 'advance-clock') {
+          const ms = Number(params.get('ms'));
+          if (!Number.isFinite(ms) || ms < 0) return jsonResponse(422, 'advance-clock needs ms ≥ 0');
+          clockOffset += ms;
+          return ok();
+        }
+        if (action === 'fail-data') {
+          failData = params.get('on') !== '0';
+          return ok();
+        }
+        if (action === 'expire-tokens') {
+          for (const s of sessions.values()) s.expiration = Math.min(s.expiration, now());
+          return ok();
+        }
+        return jsonResponse(404, `Unknown control action “${action}”`);
+      },
+      reset,
+      tokenRefreshCount: () => refreshes,
+      loginCount: () => logins,
+      requestLog: () => log,
+      issueToken(loginName = 'operator') {
+        const account = BESMART_DEMO_ACCOUNTS.find((a) => a.login === loginName);
+        if (account === undefined) throw new Error(`no demo account “${loginName}”`);
+        return issue(account);
+      },
     },
-    control(action, params) {
-      if (action === 'reset') {
-        clockOffset = 0;
-        reset();
-        return ok();
-      }
-      if (action === 'advance-clock') {
-        const ms = Number(params.get('ms'));
-        if (!Number.isFinite(ms) || ms < 0) return jsonResponse(422, 'advance-clock needs ms ≥ 0');
-        clockOffset += ms;
-        return ok();
-      }
-      if (action === 'fail-data') {
-        failData = params.get('on') !== '0';
-        return ok();
-      }
-      if (action === 'expire-tokens') {
-        for (const s of sessions.values()) s.expiration = Math.min(s.expiration, now());
-        return ok();
-      }
-      return jsonResponse(404, `Unknown control action “${action}”`);
-    },
-    reset,
-    tokenRefreshCount: () => refreshes,
-    loginCount: () => logins,
-    requestLog: () => log,
-    issueToken(loginName = 'operator') {
-      const account = BESMART_DEMO_ACCOUNTS.find((a) => a.login === loginName);
-      if (account === undefined) throw new Error(`no demo account “${loginName}”`);
-      return issue(account);
-    },
-  };
+    BESMART_FAULTS,
+  );
 }
+
+/**
+ * How besmart fails (the fault switch, mocks/faults.ts): problem+json bodies
+ * as its own errors are, a rejected token as for a revoked one, and a plain
+ * web page for "HTML instead of JSON".
+ */
+const BESMART_FAULTS: FaultProfile = {
+  unauthorized: () => problem(401, 'Invalid authorization token'),
+  errorStatus: (status) =>
+    jsonResponse(
+      status,
+      {
+        type: 'about:blank',
+        title: TITLES[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error'),
+        status,
+        detail: status >= 500 ? 'The server met an unexpected condition.' : 'The request was refused.',
+      },
+      'application/problem+json',
+    ),
+  htmlPage:
+    '<!DOCTYPE html><html><head><title>besmart.energy</title></head>' +
+    '<body><h1>Service temporarily unavailable</h1><p>Please try again later.</p></body></html>',
+  truncatedJson: '[{"client_cid": 1, "sensor_mid": 1, "name": "Main switchb',
+  isLogin: (req) => req.path === '/users/token' && req.method === 'POST',
+};
 
 // ------------------------------------------------------------ series helpers
 

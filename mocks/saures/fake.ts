@@ -9,6 +9,7 @@ import {
   type FakeResponse,
   type FakeService,
 } from '../types.ts';
+import { withFaults, type FaultProfile } from '../faults.ts';
 import {
   buildSauresDataset,
   DEFAULT_SAURES_SEED,
@@ -196,50 +197,78 @@ export function createSauresFake(options: FakeOptions & { seed?: number } = {}):
     return r.run(req, at);
   }
 
-  return {
-    accounts,
-    reset,
-    loginCount: () => logins,
-    requestLog: () => [...log],
-    async handle(req) {
-      const at = now();
-      if (req.path === '/api/auth/login' && req.method === 'POST') logins++;
-      const res = await route(req, at);
-      log.push({ at, method: req.method, path: req.path, outcome: outcomeOf(res) });
-      return res;
+  return withFaults<SauresFake>(
+    {
+      accounts,
+      reset,
+      loginCount: () => logins,
+      requestLog: () => [...log],
+      async handle(req) {
+        const at = now();
+        if (req.path === '/api/auth/login' && req.method === 'POST') logins++;
+        const res = await route(req, at);
+        log.push({ at, method: req.method, path: req.path, outcome: outcomeOf(res) });
+        return res;
+      },
+      control(action, params) {
+        switch (action) {
+          case 'reset':
+            clockOffset = 0;
+            reset();
+            break;
+          case 'advance-clock': {
+            const ms = Number(params.get('ms'));
+            if (!Number.isFinite(ms) || ms < 0) return textResponse(422, 'advance-clock needs ms ≥ 0');
+            clockOffset += ms;
+            break;
+          }
+          case 'expire-sessions':
+            sessions.clear();
+            break;
+          case 'fail-meters': {
+            // POST __control/fail-meters?flat=39&on=1: that flat's meters fail with a 502 page.
+            const flat = Number(params.get('flat'));
+            if (!Number.isInteger(flat)) return textResponse(422, 'fail-meters needs flat=<id>');
+            if (params.get('on') === '0') failingFlats.delete(flat);
+            else failingFlats.add(flat);
+            break;
+          }
+          case 'html': {
+            const on = params.get('on');
+            html = on === null ? !html : on === '1' || on === 'true';
+            break;
+          }
+          default:
+            return textResponse(404, `Unknown control action: ${action}`);
+        }
+        return jsonResponse(200, { ok: true, html });
+      },
     },
-    control(action, params) {
-      switch (action) {
-        case 'reset':
-          clockOffset = 0;
-          reset();
-          break;
-        case 'advance-clock': {
-          const ms = Number(params.get('ms'));
-          if (!Number.isFinite(ms) || ms < 0) return textResponse(422, 'advance-clock needs ms ≥ 0');
-          clockOffset += ms;
-          break;
-        }
-        case 'expire-sessions':
-          sessions.clear();
-          break;
-        case 'fail-meters': {
-          // POST __control/fail-meters?flat=39&on=1: that flat's meters fail with a 502 page.
-          const flat = Number(params.get('flat'));
-          if (!Number.isInteger(flat)) return textResponse(422, 'fail-meters needs flat=<id>');
-          if (params.get('on') === '0') failingFlats.delete(flat);
-          else failingFlats.add(flat);
-          break;
-        }
-        case 'html': {
-          const on = params.get('on');
-          html = on === null ? !html : on === '1' || on === 'true';
-          break;
-        }
-        default:
-          return textResponse(404, `Unknown control action: ${action}`);
-      }
-      return jsonResponse(200, { ok: true, html });
-    },
-  };
+    SAURES_FAULTS,
+  );
 }
+
+/**
+ * How SAURES fails (the fault switch, mocks/faults.ts): an expired session is
+ * HTTP 200 with WrongSIDException, as for a real expired sid; server errors
+ * are nginx's HTML pages; the maintenance page stands in for "HTML instead of JSON".
+ */
+const SAURES_FAULTS: FaultProfile = {
+  unauthorized: () => {
+    const envelope: WireEnvelope<Record<string, never>> = {
+      status: 'bad',
+      errors: [SAURES_ERRORS.wrongSid],
+      data: {},
+    };
+    return jsonResponse(200, envelope, JSON_TYPE);
+  },
+  errorStatus: (status) =>
+    textResponse(
+      status,
+      `<html><head><title>${status}</title></head><body><center><h1>${status}</h1></center><hr><center>nginx</center></body></html>`,
+      'text/html; charset=utf-8',
+    ),
+  htmlPage: SAURES_MAINTENANCE_HTML,
+  truncatedJson: '{"status": "ok", "errors": [], "data": {"flats": [{"id": 39, "house": "ул. Лени',
+  isLogin: (req) => req.path === '/api/auth/login',
+};

@@ -1,11 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch, useSearchParams } from 'wouter';
 import { Skeleton } from '../components/query-state.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
+import { OfflineBanner } from '../components/offline-banner.tsx';
 import { SessionStatus } from '../features/auth/session-status.tsx';
 import { SignInPage } from '../features/auth/sign-in-page.tsx';
 import { SignInPrompt } from '../features/auth/sign-in-prompt.tsx';
 import { useI18n } from '../lib/i18n/i18n.tsx';
+import { runtimeConfigQuery } from '../lib/runtime-config.ts';
 import { useSessionState } from '../lib/session/context.tsx';
 import type { SessionService } from '../lib/session/store.ts';
 
@@ -29,6 +32,10 @@ const StatesEditor = lazy(() =>
 );
 const DataEditor = lazy(() => import('../features/editing/data-editor.tsx').then((m) => ({ default: m.DataEditor })));
 const TasksPage = lazy(() => import('../features/editing/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
+// Only with a built-in fake, and never in the sign-in route's initial JS.
+const DevtoolsPanel = lazy(() =>
+  import('../features/devtools/devtools-panel.tsx').then((m) => ({ default: m.DevtoolsPanel })),
+);
 const MeterTypesPage = lazy(() =>
   import('../features/editing/meter-types-page.tsx').then((m) => ({ default: m.MeterTypesPage })),
 );
@@ -108,6 +115,8 @@ function Layout({ children }: { children: ReactNode }) {
   usePrefetchNextPages();
   const saures = useSessionState((s) => s.saures !== null);
   const besmart = useSessionState((s) => s.besmart !== null);
+  const { data: config } = useQuery(runtimeConfigQuery);
+  const faked = config?.saures.faked === true || config?.besmart.faked === true;
   return (
     <>
       <a href="#main" className="skip-link">
@@ -149,6 +158,7 @@ function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main id="main" className="app-main">
+        <OfflineBanner />
         {saures ? (
           <Suspense fallback={null}>
             <LeakBanner />
@@ -156,6 +166,11 @@ function Layout({ children }: { children: ReactNode }) {
         ) : null}
         <Suspense fallback={<Skeleton lines={6} label={t('common.loading')} />}>{children}</Suspense>
       </main>
+      {faked ? (
+        <Suspense fallback={null}>
+          <DevtoolsPanel />
+        </Suspense>
+      ) : null}
       <SignInPrompt />
     </>
   );

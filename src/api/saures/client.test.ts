@@ -139,6 +139,20 @@ describe('getFlats', () => {
     expect(err.status).toBe(502);
     expect(err.message).toBe('Loading flats failed: SAURES answered 502 — Bad gateway.');
   });
+
+  it('gives the proxy’s own words for its 502 and 504 (problem+json)', async () => {
+    const detail = 'The upstream service could not be reached.';
+    server.use(
+      http.get('http://localhost/saures/api/company/flats', () =>
+        HttpResponse.json(
+          { type: 'about:blank', title: 'Bad Gateway', status: 502, detail },
+          { status: 502, headers: { 'content-type': 'application/problem+json' } },
+        ),
+      ),
+    );
+    const err = await failure(getFlats('x'));
+    expect(err.message).toContain(`SAURES answered 502 — ${detail}`);
+  });
 });
 
 describe('getMeters', () => {

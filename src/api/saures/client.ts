@@ -1,6 +1,6 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { ApiError } from '../errors.ts';
-import { parseJsonText, parseWith, send, type HttpRequest } from '../http.ts';
+import { parseJsonText, parseWith, send, type HttpRequest, type HttpResponse } from '../http.ts';
 import {
   envelopeSchema,
   flatsDataSchema,
@@ -27,6 +27,20 @@ function serviceError(what: string, errors: SauresErrorItem[]): ApiError {
   });
 }
 
+const problemDetailSchema = z.object({ detail: z.string().min(1) });
+
+/** The words of an HTTP error: a plain-text body, or the detail of our proxy's problem+json (502, 504). */
+function httpErrorWords(res: HttpResponse): string | undefined {
+  if (res.contentType.includes('text/plain')) return res.text.trim().slice(0, 200) || undefined;
+  if (!res.contentType.includes('application/problem+json')) return undefined;
+  try {
+    const problem = problemDetailSchema.safeParse(JSON.parse(res.text));
+    return problem.success ? problem.data.detail.slice(0, 200) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function call<S extends z.ZodType>(req: Omit<HttpRequest, 'service'>, dataSchema: S): Promise<z.infer<S>> {
   const res = await send({ ...req, service: 'saures' });
   if (res.status < 200 || res.status >= 300) {
@@ -35,7 +49,7 @@ async function call<S extends z.ZodType>(req: Omit<HttpRequest, 'service'>, data
       kind: 'http',
       what: req.what,
       status: res.status,
-      serverMessage: res.contentType.includes('text/plain') ? res.text.trim().slice(0, 200) || undefined : undefined,
+      serverMessage: httpErrorWords(res),
     });
   }
   const envelope = parseWith('saures', req.what, envelopeSchema, parseJsonText('saures', req.what, res));

@@ -20,9 +20,9 @@ export function FlatCard({ item, now, staleHours }: { item: FlatItem; now: numbe
           {item.flat.enabled ? null : <span className="badge muted-badge">{t('flats.disabled')}</span>}
         </p>
       </header>
-      {item.error ? (
-        <ErrorPanel title={t('flats.metersFailed')} error={item.error} onRetry={item.retry} />
-      ) : item.sensors === undefined ? (
+      {/* A failed refresh keeps the meters loaded before, with the error above them. */}
+      {item.error ? <ErrorPanel title={t('flats.metersFailed')} error={item.error} onRetry={item.retry} /> : null}
+      {item.error && item.sensors === undefined ? null : item.sensors === undefined ? (
         <Skeleton lines={4} label={t('flats.metersLoading', { flat: label })} />
       ) : item.sensors.length === 0 ? (
         <p className="muted">{t('flats.noControllers')}</p>

@@ -103,12 +103,16 @@ export function OverviewPage() {
 
       {flats.isPending ? (
         <Skeleton lines={6} label={t('flats.loading')} />
-      ) : flats.isError ? (
+      ) : flats.isError && flats.data === undefined ? (
         <ErrorPanel title={t('flats.failed')} error={flats.error} onRetry={() => void flats.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState>{t('flats.empty')}</EmptyState>
       ) : (
         <>
+          {/* A failed refresh keeps the flats loaded before on screen, with the error above them. */}
+          {flats.isError ? (
+            <ErrorPanel title={t('flats.failed')} error={flats.error} onRetry={() => void flats.refetch()} />
+          ) : null}
           <SummaryStrip summary={summary} active={view.health} onPick={(health) => setView({ health })} />
           <form className="toolbar" role="search" onSubmit={(e) => e.preventDefault()}>
             <div className="field">

@@ -66,6 +66,8 @@ export const en = {
   'common.loading': 'Loading…',
   'common.yes': 'yes',
   'common.no': 'no',
+  'common.offline':
+    'You are offline. What is on screen was loaded earlier; the page updates by itself when the connection is back.',
 
   'error.network': '{service} could not be reached.',
   'error.http': '{service} answered {status}.',

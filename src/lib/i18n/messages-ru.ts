@@ -57,6 +57,8 @@ export const ru: Record<MessageKey, string | Plural> = {
   'common.loading': 'Загрузка…',
   'common.yes': 'да',
   'common.no': 'нет',
+  'common.offline':
+    'Нет подключения к сети. На экране то, что было загружено раньше; страница обновится сама, когда связь вернётся.',
 
   'error.network': 'Сервис {service} недоступен.',
   'error.http': '{service} ответил {status}.',
