@@ -62,6 +62,8 @@ export function createQueryClient(): QueryClient {
         refetchInterval: recoveryInterval,
         refetchOnReconnect: (query) => (query.state.status === 'error' ? 'always' : true),
       },
+      // A write made offline fails at once with a clear message (the dialog or form stays), instead of waiting unseen.
+      mutations: { networkMode: 'always' },
     },
   });
 }

@@ -214,10 +214,13 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
       </form>
       <p className="field-hint">{t('edit.data.noDelete')}</p>
 
-      {data.isPending ? (
-        <Skeleton label={t('edit.data.loading')} />
-      ) : data.isError ? (
+      {data.isError ? (
         <ErrorPanel title={t('edit.data.failed')} error={data.error} onRetry={() => void data.refetch()} />
+      ) : null}
+      {data.data === undefined ? (
+        data.isError ? null : (
+          <Skeleton label={t('edit.data.loading')} />
+        )
       ) : rows.length === 0 ? (
         <EmptyState>{t('edit.data.empty')}</EmptyState>
       ) : (

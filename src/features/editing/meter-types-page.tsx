@@ -82,9 +82,8 @@ function MeterTypes({ clientCid }: { clientCid: number }) {
     },
   });
 
-  if (list.isPending) return <Skeleton label={t('edit.meter.loading')} />;
-  if (list.isError)
-    return <ErrorPanel title={t('edit.meter.failed')} error={list.error} onRetry={() => void list.refetch()} />;
+  const failed = <ErrorPanel title={t('edit.meter.failed')} error={list.error} onRetry={() => void list.refetch()} />;
+  if (list.data === undefined) return list.isError ? failed : <Skeleton label={t('edit.meter.loading')} />;
   const items = list.data;
   const flag = (on: boolean) => (on ? t('edit.meter.yes') : t('edit.meter.no'));
   const leaveForm = () => confirmLeave(dirty.current, t('edit.unsaved'));
@@ -93,6 +92,7 @@ function MeterTypes({ clientCid }: { clientCid: number }) {
     <>
       <section className="panel" aria-labelledby="meter-types-list">
         <h2 id="meter-types-list">{t('edit.meter.title')}</h2>
+        {list.isError ? failed : null}
         {note ? (
           <p className="form-ok" role="status">
             {note}

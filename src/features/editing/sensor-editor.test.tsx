@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { createBesmartFake } from '../../../mocks/besmart/fake.ts';
 import { createHandlers } from '../../../mocks/handlers.ts';
@@ -31,6 +32,18 @@ describe('SensorEditor', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Saved.');
     expect(writes()).toEqual([{ method: 'PUT', path: '/sensors/1.1', query: 'name=Main+meter&negligible=true' }]);
     expect(screen.getByLabelText('Name')).toHaveValue('Main meter');
+  });
+
+  it('keeps the form and what was typed when a background refresh of the sensor fails', async () => {
+    const { queryClient } = await renderSignedIn(
+      <SensorEditor sensorRef={{ client_cid: 1, sensor_mid: 1 }} onDeleted={() => {}} />,
+    );
+    const name = await screen.findByLabelText('Name');
+    fireEvent.change(name, { target: { value: 'Typed, not saved' } });
+    server.use(http.get('http://localhost:3000/besmart/sensors/1.1', () => new HttpResponse(null, { status: 503 })));
+    await queryClient.refetchQueries({ queryKey: ['besmart', 'sensor', 1, 1] });
+    await waitFor(() => expect(queryClient.getQueryState(['besmart', 'sensor', 1, 1])?.status).toBe('error'));
+    expect(screen.getByLabelText('Name')).toHaveValue('Typed, not saved');
   });
 
   it('keeps what was typed and shows the server’s words when a save fails', async () => {

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createSensor, deleteSensor, updateSensor, type SensorRef } from '../../api/besmart/client.ts';
 import { errorText } from '../../components/error-message.ts';
-import { ErrorPanel, Skeleton } from '../../components/query-state.tsx';
+import { ErrorPanel, QueryView, Skeleton } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
 import { useSessions, useSessionState } from '../../lib/session/context.tsx';
@@ -38,9 +38,11 @@ export function SensorEditor({ sensorRef, onDeleted }: { sensorRef: SensorRef; o
     },
   });
 
-  if (sensor.isPending) return <Skeleton label={t('edit.sensor.loading')} />;
-  if (sensor.isError)
-    return <ErrorPanel title={t('edit.sensor.failed')} error={sensor.error} onRetry={() => void sensor.refetch()} />;
+  // A failed refresh keeps the form with what was typed (the sensor page shows the failure).
+  const failed = (
+    <ErrorPanel title={t('edit.sensor.failed')} error={sensor.error} onRetry={() => void sensor.refetch()} />
+  );
+  if (sensor.data === undefined) return sensor.isError ? failed : <Skeleton label={t('edit.sensor.loading')} />;
   if (!sensor.data.write) {
     return (
       <p className="read-only-note" role="note">
@@ -52,27 +54,25 @@ export function SensorEditor({ sensorRef, onDeleted }: { sensorRef: SensorRef; o
   return (
     <section className="panel sensor-editor" aria-labelledby="edit-sensor-title">
       <h2 id="edit-sensor-title">{t('edit.sensor.title')}</h2>
-      {types.isPending ? (
-        <Skeleton label={t('edit.sensor.typesLoading')} />
-      ) : types.isError ? (
-        <ErrorPanel title={t('edit.sensor.typesFailed')} error={types.error} onRetry={() => void types.refetch()} />
-      ) : (
-        <SensorForm
-          key={label(sensorRef)}
-          mode="edit"
-          types={types.data}
-          initial={sensorFormValues(sensor.data)}
-          onSave={async (values, parsed, saved) => {
-            const changes = changedSensorFields(saved, values, parsed);
-            if (Object.keys(changes).length === 0) return { kind: 'unchanged' };
-            await sessions.besmart.call((auth) => updateSensor(auth, sensorRef, changes));
-            await queryClient.invalidateQueries({
-              queryKey: besmartQueries.sensor(sessions.besmart, sensorRef).queryKey,
-            });
-            return { kind: 'saved', message: t('edit.sensor.saved') };
-          }}
-        />
-      )}
+      <QueryView query={types} loadingLabel={t('edit.sensor.typesLoading')} failedTitle={t('edit.sensor.typesFailed')}>
+        {(typeList) => (
+          <SensorForm
+            key={label(sensorRef)}
+            mode="edit"
+            types={typeList}
+            initial={sensorFormValues(sensor.data)}
+            onSave={async (values, parsed, saved) => {
+              const changes = changedSensorFields(saved, values, parsed);
+              if (Object.keys(changes).length === 0) return { kind: 'unchanged' };
+              await sessions.besmart.call((auth) => updateSensor(auth, sensorRef, changes));
+              await queryClient.invalidateQueries({
+                queryKey: besmartQueries.sensor(sessions.besmart, sensorRef).queryKey,
+              });
+              return { kind: 'saved', message: t('edit.sensor.saved') };
+            }}
+          />
+        )}
+      </QueryView>
       <div className="danger-zone">
         {confirming ? (
           <ConfirmDialog
@@ -118,25 +118,23 @@ export function CreateSensorForm({
   return (
     <section className="panel sensor-create" aria-labelledby="create-sensor-title">
       <h2 id="create-sensor-title">{t('edit.sensor.createTitle')}</h2>
-      {types.isPending ? (
-        <Skeleton label={t('edit.sensor.typesLoading')} />
-      ) : types.isError ? (
-        <ErrorPanel title={t('edit.sensor.typesFailed')} error={types.error} onRetry={() => void types.refetch()} />
-      ) : (
-        <SensorForm
-          mode="create"
-          types={types.data}
-          initial={initial}
-          afterSave={(values) => ({ ...emptySensorForm, client_cid: values.client_cid })}
-          onSave={async (_values, parsed) => {
-            const ref = await sessions.besmart.call((auth) => createSensor(auth, createSensorParams(parsed)));
-            if (userId !== null) addToWatchList(userId, ref);
-            await queryClient.invalidateQueries({ queryKey: besmartQueries.sensor(sessions.besmart, ref).queryKey });
-            onCreated(ref);
-            return { kind: 'saved', message: t('edit.sensor.created', { id: label(ref) }) };
-          }}
-        />
-      )}
+      <QueryView query={types} loadingLabel={t('edit.sensor.typesLoading')} failedTitle={t('edit.sensor.typesFailed')}>
+        {(typeList) => (
+          <SensorForm
+            mode="create"
+            types={typeList}
+            initial={initial}
+            afterSave={(values) => ({ ...emptySensorForm, client_cid: values.client_cid })}
+            onSave={async (_values, parsed) => {
+              const ref = await sessions.besmart.call((auth) => createSensor(auth, createSensorParams(parsed)));
+              if (userId !== null) addToWatchList(userId, ref);
+              await queryClient.invalidateQueries({ queryKey: besmartQueries.sensor(sessions.besmart, ref).queryKey });
+              onCreated(ref);
+              return { kind: 'saved', message: t('edit.sensor.created', { id: label(ref) }) };
+            }}
+          />
+        )}
+      </QueryView>
     </section>
   );
 }

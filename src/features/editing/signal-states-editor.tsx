@@ -6,7 +6,7 @@ import { createSignalState, deleteSignalState, updateSignalState, type SensorRef
 import type { SensorState, SignalState, SignalType } from '../../api/besmart/schemas.ts';
 import { errorText } from '../../components/error-message.ts';
 import { Field } from '../../components/field.tsx';
-import { EmptyState, ErrorPanel, Skeleton } from '../../components/query-state.tsx';
+import { EmptyState, QueryView } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
 import { useSessions } from '../../lib/session/context.tsx';
@@ -73,132 +73,130 @@ export function SignalStatesEditor({
   return (
     <section className="signal-states" aria-labelledby={titleId}>
       <h3 id={titleId}>{t('edit.signalState.title', { period })}</h3>
-      {types.isPending ? (
-        <Skeleton label={t('edit.signalState.typesLoading')} />
-      ) : types.isError ? (
-        <ErrorPanel
-          title={t('edit.signalState.typesFailed')}
-          error={types.error}
-          onRetry={() => void types.refetch()}
-        />
-      ) : (
-        <>
-          {note ? (
-            <p className="form-ok" role="status">
-              {note}
-            </p>
-          ) : null}
-          {state.signal_states.length === 0 ? (
-            <EmptyState>{t('edit.signalState.empty')}</EmptyState>
-          ) : (
-            <div className="table-scroll">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('edit.signalState.signal')}</th>
-                    <th scope="col">{t('edit.signalState.valueSince')}</th>
-                    <th scope="col">{t('edit.signalState.valueTill')}</th>
-                    <th scope="col">{t('edit.signalState.info')}</th>
-                    <th scope="col">{t('edit.meter.actions')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {state.signal_states.map((s) => {
-                    const signal = typeLabel(types.data, s.signal_type_moid);
-                    return (
-                      <tr
-                        key={s.signal_state_id}
-                        aria-current={editing?.signal_state_id === s.signal_state_id || undefined}
-                      >
-                        <td>{signal}</td>
-                        <td className="num">{reading(s.value_for_since)}</td>
-                        <td className="num">{reading(s.value_for_till)}</td>
-                        <td className="mono">{s.info ?? '—'}</td>
-                        <td className="row-actions">
-                          <button
-                            type="button"
-                            aria-label={t('edit.signalState.editRow', { signal })}
-                            onClick={() => {
-                              setNote(null);
-                              setEditing(s);
-                            }}
-                          >
-                            {t('edit.state.edit')}
-                          </button>
-                          <button
-                            type="button"
-                            className="danger"
-                            aria-label={t('edit.signalState.deleteRow', { signal })}
-                            onClick={() => {
-                              remove.reset();
-                              setDeleting(s);
-                            }}
-                          >
-                            {t('edit.state.delete')}
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {deleting ? (
-            <ConfirmDialog
-              message={t('edit.signalState.deleteConfirm', {
-                signal: typeLabel(types.data, deleting.signal_type_moid),
-                period,
-              })}
-              confirmLabel={t('edit.confirm.delete')}
-              busyLabel={t('edit.sensor.deleting')}
-              busy={remove.isPending}
-              error={remove.isError ? t('edit.deleteFailed', { words: errorText(remove.error, t) }) : null}
-              onConfirm={() => remove.mutate(deleting)}
-              onCancel={() => setDeleting(null)}
-            />
-          ) : null}
-          {editing ? (
-            <SignalStateForm
-              key={`edit-${editing.signal_state_id}`}
-              mode="edit"
-              initial={signalStateFormValues(editing)}
-              types={types.data}
-              taken={[]}
-              onCancel={() => setEditing(null)}
-              onSave={async (values, parsed, saved) => {
-                const changes = changedSignalStateFields(saved, values, parsed);
-                if (Object.keys(changes).length === 0) return { kind: 'unchanged' };
-                await sessions.besmart.call((auth) => updateSignalState(auth, editing.signal_state_id, changes));
-                await refresh();
-                setEditing(null);
-                const message = t('edit.signalState.saved');
-                setNote(message);
-                return { kind: 'saved', message };
-              }}
-            />
-          ) : (
-            <SignalStateForm
-              key="new"
-              mode="create"
-              initial={emptySignalStateForm}
-              types={types.data}
-              taken={state.signal_states.map((s) => s.signal_type_moid)}
-              afterSave={() => emptySignalStateForm}
-              onSave={async (_values, parsed) => {
-                const created = await sessions.besmart.call((auth) =>
-                  createSignalState(auth, state.sensor_state_id, createSignalStateFields(parsed)),
-                );
-                await refresh();
-                return {
-                  kind: 'saved',
-                  message: t('edit.signalState.created', { signal: typeLabel(types.data, created.signal_type_moid) }),
-                };
-              }}
-            />
-          )}
-        </>
-      )}
+      <QueryView
+        query={types}
+        loadingLabel={t('edit.signalState.typesLoading')}
+        failedTitle={t('edit.signalState.typesFailed')}
+      >
+        {(typeList) => (
+          <>
+            {note ? (
+              <p className="form-ok" role="status">
+                {note}
+              </p>
+            ) : null}
+            {state.signal_states.length === 0 ? (
+              <EmptyState>{t('edit.signalState.empty')}</EmptyState>
+            ) : (
+              <div className="table-scroll">
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('edit.signalState.signal')}</th>
+                      <th scope="col">{t('edit.signalState.valueSince')}</th>
+                      <th scope="col">{t('edit.signalState.valueTill')}</th>
+                      <th scope="col">{t('edit.signalState.info')}</th>
+                      <th scope="col">{t('edit.meter.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {state.signal_states.map((s) => {
+                      const signal = typeLabel(typeList, s.signal_type_moid);
+                      return (
+                        <tr
+                          key={s.signal_state_id}
+                          aria-current={editing?.signal_state_id === s.signal_state_id || undefined}
+                        >
+                          <td>{signal}</td>
+                          <td className="num">{reading(s.value_for_since)}</td>
+                          <td className="num">{reading(s.value_for_till)}</td>
+                          <td className="mono">{s.info ?? '—'}</td>
+                          <td className="row-actions">
+                            <button
+                              type="button"
+                              aria-label={t('edit.signalState.editRow', { signal })}
+                              onClick={() => {
+                                setNote(null);
+                                setEditing(s);
+                              }}
+                            >
+                              {t('edit.state.edit')}
+                            </button>
+                            <button
+                              type="button"
+                              className="danger"
+                              aria-label={t('edit.signalState.deleteRow', { signal })}
+                              onClick={() => {
+                                remove.reset();
+                                setDeleting(s);
+                              }}
+                            >
+                              {t('edit.state.delete')}
+                            </button>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {deleting ? (
+              <ConfirmDialog
+                message={t('edit.signalState.deleteConfirm', {
+                  signal: typeLabel(typeList, deleting.signal_type_moid),
+                  period,
+                })}
+                confirmLabel={t('edit.confirm.delete')}
+                busyLabel={t('edit.sensor.deleting')}
+                busy={remove.isPending}
+                error={remove.isError ? t('edit.deleteFailed', { words: errorText(remove.error, t) }) : null}
+                onConfirm={() => remove.mutate(deleting)}
+                onCancel={() => setDeleting(null)}
+              />
+            ) : null}
+            {editing ? (
+              <SignalStateForm
+                key={`edit-${editing.signal_state_id}`}
+                mode="edit"
+                initial={signalStateFormValues(editing)}
+                types={typeList}
+                taken={[]}
+                onCancel={() => setEditing(null)}
+                onSave={async (values, parsed, saved) => {
+                  const changes = changedSignalStateFields(saved, values, parsed);
+                  if (Object.keys(changes).length === 0) return { kind: 'unchanged' };
+                  await sessions.besmart.call((auth) => updateSignalState(auth, editing.signal_state_id, changes));
+                  await refresh();
+                  setEditing(null);
+                  const message = t('edit.signalState.saved');
+                  setNote(message);
+                  return { kind: 'saved', message };
+                }}
+              />
+            ) : (
+              <SignalStateForm
+                key="new"
+                mode="create"
+                initial={emptySignalStateForm}
+                types={typeList}
+                taken={state.signal_states.map((s) => s.signal_type_moid)}
+                afterSave={() => emptySignalStateForm}
+                onSave={async (_values, parsed) => {
+                  const created = await sessions.besmart.call((auth) =>
+                    createSignalState(auth, state.sensor_state_id, createSignalStateFields(parsed)),
+                  );
+                  await refresh();
+                  return {
+                    kind: 'saved',
+                    message: t('edit.signalState.created', { signal: typeLabel(typeList, created.signal_type_moid) }),
+                  };
+                }}
+              />
+            )}
+          </>
+        )}
+      </QueryView>
     </section>
   );
 }

@@ -4,7 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import { createSensorState, deleteSensorState, updateSensorState, type SensorRef } from '../../api/besmart/client.ts';
 import type { SensorState } from '../../api/besmart/schemas.ts';
 import { errorText } from '../../components/error-message.ts';
-import { EmptyState, ErrorPanel, Skeleton } from '../../components/query-state.tsx';
+import { EmptyState, QueryView } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
 import { useSessions } from '../../lib/session/context.tsx';
@@ -37,22 +37,25 @@ export function StatesEditor({ sensorRef }: { sensorRef: SensorRef }) {
   return (
     <section className="panel states-editor" aria-labelledby="edit-states-title">
       <h2 id="edit-states-title">{t('edit.state.title')}</h2>
-      {states.isPending || types.isPending || meterTypes.isPending ? (
-        <Skeleton label={t('edit.state.loading')} />
-      ) : states.isError ? (
-        <ErrorPanel title={t('edit.state.failed')} error={states.error} onRetry={() => void states.refetch()} />
-      ) : types.isError ? (
-        <ErrorPanel title={t('edit.sensor.typesFailed')} error={types.error} onRetry={() => void types.refetch()} />
-      ) : meterTypes.isError ? (
-        <ErrorPanel title={t('edit.meter.failed')} error={meterTypes.error} onRetry={() => void meterTypes.refetch()} />
-      ) : (
-        <States
-          sensorRef={sensorRef}
-          states={states.data}
-          customFields={types.data.find((x) => x.id === typeId)?.sensor_state_custom_fields ?? null}
-          meterTypes={meterTypes.data}
-        />
-      )}
+      {/* Each list's failure shows on its own; a failed refresh keeps the loaded list and the open form. */}
+      <QueryView query={states} loadingLabel={t('edit.state.loading')} failedTitle={t('edit.state.failed')}>
+        {(stateList) => (
+          <QueryView query={types} loadingLabel={t('edit.state.loading')} failedTitle={t('edit.sensor.typesFailed')}>
+            {(typeList) => (
+              <QueryView query={meterTypes} loadingLabel={t('edit.state.loading')} failedTitle={t('edit.meter.failed')}>
+                {(meterTypeList) => (
+                  <States
+                    sensorRef={sensorRef}
+                    states={stateList}
+                    customFields={typeList.find((x) => x.id === typeId)?.sensor_state_custom_fields ?? null}
+                    meterTypes={meterTypeList}
+                  />
+                )}
+              </QueryView>
+            )}
+          </QueryView>
+        )}
+      </QueryView>
     </section>
   );
 }

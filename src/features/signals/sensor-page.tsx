@@ -3,7 +3,7 @@ import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { Link, useParams } from 'wouter';
 import type { SensorRef } from '../../api/besmart/client.ts';
 import type { SensorState, SignalType } from '../../api/besmart/schemas.ts';
-import { ErrorPanel, Skeleton } from '../../components/query-state.tsx';
+import { ErrorPanel, QueryView, Skeleton } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
 import { useSessions } from '../../lib/session/context.tsx';
@@ -74,15 +74,20 @@ export function SensorPage({
       <p>
         <Link to="/sensors">{t('sensor.back')}</Link>
       </p>
-      {sensor.isPending ? (
-        <Skeleton label={t('sensor.loading')} />
-      ) : sensor.isError ? (
-        <>
-          <h1>{t('sensors.sensorN', { id })}</h1>
-          <ErrorPanel title={t('sensor.failed')} error={sensor.error} onRetry={() => void sensor.refetch()} />
-        </>
+      {sensor.data === undefined ? (
+        sensor.isError ? (
+          <>
+            <h1>{t('sensors.sensorN', { id })}</h1>
+            <ErrorPanel title={t('sensor.failed')} error={sensor.error} onRetry={() => void sensor.refetch()} />
+          </>
+        ) : (
+          <Skeleton label={t('sensor.loading')} />
+        )
       ) : (
         <>
+          {sensor.isError ? (
+            <ErrorPanel title={t('sensor.failed')} error={sensor.error} onRetry={() => void sensor.refetch()} />
+          ) : null}
           <h1>
             {sensor.data.name} <span className="muted mono">{id}</span>
           </h1>
@@ -134,13 +139,9 @@ export function SensorPage({
       {editor && sensor.data ? editor(ref) : null}
       <section className="panel" aria-labelledby="sensor-states">
         <h2 id="sensor-states">{t('sensor.states')}</h2>
-        {states.isPending ? (
-          <Skeleton label={t('sensor.statesLoading')} />
-        ) : states.isError ? (
-          <ErrorPanel title={t('sensor.statesFailed')} error={states.error} onRetry={() => void states.refetch()} />
-        ) : (
-          <StatesTimeline states={states.data} />
-        )}
+        <QueryView query={states} loadingLabel={t('sensor.statesLoading')} failedTitle={t('sensor.statesFailed')}>
+          {(list) => <StatesTimeline states={list} />}
+        </QueryView>
       </section>
       {states.data && types.data ? (
         <Suspense fallback={<Skeleton lines={8} label={t('chart.loading')} />}>

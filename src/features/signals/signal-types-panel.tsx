@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { EmptyState, ErrorPanel, Skeleton } from '../../components/query-state.tsx';
+import { EmptyState, QueryView } from '../../components/query-state.tsx';
 import { UpdatedAgo } from '../../components/updated-ago.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
@@ -21,35 +21,35 @@ export function SignalTypesPanel() {
           </button>
         </div>
       </div>
-      {types.isPending ? (
-        <Skeleton label={t('signals.loading')} />
-      ) : types.isError ? (
-        <ErrorPanel title={t('signals.failed')} error={types.error} onRetry={() => void types.refetch()} />
-      ) : types.data.length === 0 ? (
-        <EmptyState>{t('signals.empty')}</EmptyState>
-      ) : (
-        <table className="data-table">
-          <caption className="visually-hidden">{t('signals.title')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('signals.symbol')}</th>
-              <th scope="col">{t('signals.description')}</th>
-              <th scope="col">{t('signals.unit')}</th>
-              <th scope="col">{t('signals.cumulative')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {types.data.map((type) => (
-              <tr key={type.signal_type_moid}>
-                <td>{type.symbol}</td>
-                <td>{type.description}</td>
-                <td>{type.unit_symbol}</td>
-                <td>{type.is_incremental ? t('common.yes') : t('common.no')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <QueryView query={types} loadingLabel={t('signals.loading')} failedTitle={t('signals.failed')}>
+        {(list) =>
+          list.length === 0 ? (
+            <EmptyState>{t('signals.empty')}</EmptyState>
+          ) : (
+            <table className="data-table">
+              <caption className="visually-hidden">{t('signals.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('signals.symbol')}</th>
+                  <th scope="col">{t('signals.description')}</th>
+                  <th scope="col">{t('signals.unit')}</th>
+                  <th scope="col">{t('signals.cumulative')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((type) => (
+                  <tr key={type.signal_type_moid}>
+                    <td>{type.symbol}</td>
+                    <td>{type.description}</td>
+                    <td>{type.unit_symbol}</td>
+                    <td>{type.is_incremental ? t('common.yes') : t('common.no')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </QueryView>
     </section>
   );
 }
