@@ -158,3 +158,26 @@ test('run a task by name: its result shows as a chart', async ({ page }) => {
   await form.getByRole('button', { name: 'Run task' }).click();
   await expect(page.getByText(/^Accepted: the task runs in the background/)).toBeVisible();
 });
+
+test('leaving a form with unsaved changes asks first, by link or by Back; staying keeps the input', async ({
+  page,
+}) => {
+  await page.getByRole('link', { name: 'Main switchboard meter' }).click();
+  const edit = page.getByRole('form', { name: 'Edit sensor' });
+  await edit.getByLabel('Name').fill('Typed, not saved');
+
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole('link', { name: '← All sensors' }).click();
+  await expect(page).toHaveURL(/\/sensors\/1\.1/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/sensors\/1\.1/);
+  await expect(edit.getByLabel('Name')).toHaveValue('Typed, not saved');
+  expect(dialogs).toEqual([
+    'You have unsaved changes. Leave and lose them?',
+    'You have unsaved changes. Leave and lose them?',
+  ]);
+});

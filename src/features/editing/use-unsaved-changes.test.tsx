@@ -46,4 +46,32 @@ describe('useUnsavedChanges', () => {
     window.dispatchEvent(later);
     expect(later.defaultPrevented).toBe(false);
   });
+
+  it('asks on Back to another page and puts the address back when the user stays', () => {
+    window.history.replaceState(null, '', '/sensors/1.1?range=7d');
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    const { rerender } = render(<Page dirty onNavigate={() => {}} />);
+    // What Back does: the address changes, then popstate fires.
+    window.history.pushState(null, '', '/sensors');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(confirm).toHaveBeenCalledWith('Leave?');
+    expect(window.location.pathname + window.location.search).toBe('/sensors/1.1?range=7d');
+
+    // Back within the same page (a chart view in the URL) asks nothing.
+    confirm.mockClear();
+    window.history.pushState(null, '', '/sensors/1.1?range=24h');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(confirm).not.toHaveBeenCalled();
+
+    confirm.mockReturnValue(true);
+    window.history.pushState(null, '', '/flats');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(window.location.pathname).toBe('/flats');
+
+    confirm.mockClear();
+    rerender(<Page dirty={false} onNavigate={() => {}} />);
+    window.history.pushState(null, '', '/elsewhere');
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(confirm).not.toHaveBeenCalled();
+  });
 });

@@ -14,8 +14,10 @@ function leavesPage(e: MouseEvent): boolean {
 
 /**
  * While `dirty`, warns before the page is left: the browser's own prompt on
- * reload or close (`beforeunload`), and a confirm when an in-app link is
- * clicked (the click is stopped before the router sees it when the user stays).
+ * reload or close (`beforeunload`), a confirm when an in-app link is clicked
+ * (the click is stopped before the router sees it when the user stays), and a
+ * confirm on Back/Forward to another page (the address is put back when the
+ * user stays).
  */
 export function useUnsavedChanges(dirty: boolean, message: string): void {
   useEffect(() => {
@@ -31,10 +33,22 @@ export function useUnsavedChanges(dirty: boolean, message: string): void {
       e.preventDefault();
       e.stopPropagation();
     };
+    // Back/Forward to another page: the URL has already changed when popstate
+    // fires, but the router renders only after this listener (in a microtask),
+    // so putting the page's address back keeps the form on screen.
+    const page = window.location.pathname;
+    const search = window.location.search;
+    const onPopState = () => {
+      if (window.location.pathname === page) return;
+      if (window.confirm(message)) return;
+      window.history.pushState(null, '', page + search);
+    };
     window.addEventListener('beforeunload', onBeforeUnload);
+    window.addEventListener('popstate', onPopState);
     document.addEventListener('click', onClick, true);
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
+      window.removeEventListener('popstate', onPopState);
       document.removeEventListener('click', onClick, true);
     };
   }, [dirty, message]);

@@ -31,7 +31,6 @@ export function WatchListPage({ create }: { create?: ReactNode }) {
       <h1>{t('sensors.title')}</h1>
       <p className="muted">{t('sensors.intro')}</p>
       {userId !== null ? <AddSensorForm userId={userId} /> : null}
-      {create}
       {list.length === 0 ? (
         <EmptyState>{t('sensors.empty')}</EmptyState>
       ) : (
@@ -41,6 +40,7 @@ export function WatchListPage({ create }: { create?: ReactNode }) {
           ))}
         </ul>
       )}
+      {create}
       <details className="panel signal-types-details" open>
         <summary>{t('signals.title')}</summary>
         <SignalTypesPanel />
