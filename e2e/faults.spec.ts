@@ -17,7 +17,42 @@ function track(page: Page, path: string, method = 'GET'): number[] {
   return times;
 }
 
-/** 1 + 3 retries, each gap longer than the one before (1 s, 2 s, 4 s; SAURES spaces the first to 1.5 s). */
+/** Pauses the page's clock and records, in page-clock time, the fetches to `path` from now on. */
+async function pauseAndWatch(page: Page, path: string): Promise<void> {
+  await page.evaluate((watched) => {
+    const w = window as unknown as { __calls: number[]; __inflight: number; __fetch?: typeof fetch };
+    w.__calls = [];
+    w.__inflight = 0;
+    const original = w.__fetch ?? window.fetch.bind(window);
+    w.__fetch = original;
+    window.fetch = (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+      if (url.pathname === watched) w.__calls.push(Date.now());
+      w.__inflight++;
+      return original(input, init).finally(() => w.__inflight--);
+    };
+  }, path);
+  await page.clock.pauseAt(await page.evaluate(() => Date.now()));
+}
+
+/**
+ * Lets the paused clock run in 100 ms steps, each only once no request of the
+ * page is in flight, until `done` — so retry timers fire at their own
+ * page-clock times whatever the machine's load. Answers the watched fetches'
+ * times, and lets the clock run freely again.
+ */
+async function runUntil(page: Page, done: () => Promise<boolean>): Promise<number[]> {
+  const inflight = () => page.evaluate(() => (window as unknown as { __inflight: number }).__inflight);
+  for (let step = 0; step < 300 && !(await done()); step++) {
+    await expect.poll(inflight).toBe(0);
+    await page.clock.runFor(100);
+  }
+  const calls = await page.evaluate(() => (window as unknown as { __calls: number[] }).__calls);
+  await page.clock.resume();
+  return calls;
+}
+
+/** 1 + 3 tries, each gap (page-clock time) longer than the one before: 1 s, 2 s, 4 s (SAURES spaces the first to 1.5 s). */
 function expectBackoff(times: number[]): void {
   expect(times).toHaveLength(4);
   const gaps = times.slice(1).map((t, i) => t - (times[i] ?? t));
@@ -81,11 +116,12 @@ for (const kind of Object.keys(SAURES_WORDS)) {
     const flat = await openFlats(page);
     const flats = track(page, '/saures/api/company/flats');
     await fault(page, 'saures', `kind=${kind}&path=/api/company/flats`);
+    await pauseAndWatch(page, '/saures/api/company/flats');
     await page.getByRole('button', { name: 'Refresh' }).click();
 
     const alert = page.getByRole('alert').filter({ hasText: 'Flats could not be loaded.' });
-    await expect(alert).toContainText(SAURES_WORDS[kind] ?? '', RETRIES_DONE);
-    expectBackoff(flats);
+    expectBackoff(await runUntil(page, () => alert.isVisible()));
+    await expect(alert).toContainText(SAURES_WORDS[kind] ?? '');
     await expect(flat).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Flats' })).toBeVisible();
 
@@ -104,13 +140,13 @@ for (const kind of Object.keys(BESMART_WORDS)) {
     page,
   }) => {
     await openSensors(page);
-    const types = track(page, '/besmart/sensors/signals/types');
     await fault(page, 'besmart', `kind=${kind}&path=/sensors/signals/types`);
+    await pauseAndWatch(page, '/besmart/sensors/signals/types');
     await page.getByRole('button', { name: 'Refresh signal types' }).click();
 
     const alert = page.getByRole('alert').filter({ hasText: 'Signal types could not be loaded.' });
-    await expect(alert).toContainText(BESMART_WORDS[kind] ?? '', RETRIES_DONE);
-    expectBackoff(types);
+    expectBackoff(await runUntil(page, () => alert.isVisible()));
+    await expect(alert).toContainText(BESMART_WORDS[kind] ?? '');
     await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
     await expect(page.getByRole('list', { name: 'Watched sensors' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();

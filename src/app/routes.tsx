@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch, useSearchParams } from 'wouter';
+import { LoadBoundary } from '../components/load-boundary.tsx';
 import { Skeleton } from '../components/query-state.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
 import { OfflineBanner } from '../components/offline-banner.tsx';
@@ -45,9 +46,11 @@ function SensorsRoute() {
   return (
     <WatchListPage
       create={
-        <Suspense fallback={null}>
-          <CreateSensorForm onCreated={() => {}} />
-        </Suspense>
+        <LoadBoundary>
+          <Suspense fallback={null}>
+            <CreateSensorForm onCreated={() => {}} />
+          </Suspense>
+        </LoadBoundary>
       }
     />
   );
@@ -59,15 +62,19 @@ function SensorRoute() {
   return (
     <SensorPage
       editor={(ref) => (
-        <Suspense fallback={null}>
-          <SensorEditor sensorRef={ref} onDeleted={() => navigate('/sensors')} />
-          <StatesEditor sensorRef={ref} />
-        </Suspense>
+        <LoadBoundary>
+          <Suspense fallback={null}>
+            <SensorEditor sensorRef={ref} onDeleted={() => navigate('/sensors')} />
+            <StatesEditor sensorRef={ref} />
+          </Suspense>
+        </LoadBoundary>
       )}
       dataEditor={(ref, signals) => (
-        <Suspense fallback={null}>
-          <DataEditor sensorRef={ref} signals={signals} />
-        </Suspense>
+        <LoadBoundary>
+          <Suspense fallback={null}>
+            <DataEditor sensorRef={ref} signals={signals} />
+          </Suspense>
+        </LoadBoundary>
       )}
     />
   );
@@ -92,7 +99,7 @@ const navClass = (active: boolean) => (active ? 'active' : undefined);
  * next steps need (API clients, the overview, the sensors page), so signing in
  * does not wait for it. It is not part of the sign-in route's initial JS.
  */
-function usePrefetchNextPages() {
+function usePrefetchNextPages(operator: boolean) {
   useEffect(() => {
     const warm = () => {
       void import('../api/saures/client.ts');
@@ -100,6 +107,13 @@ function usePrefetchNextPages() {
       void import('../features/flats/overview-page.tsx');
       void import('../features/flats/leak-banner.tsx');
       void import('../features/signals/watch-list-page.tsx');
+      // An operator's sensor page and its editors, so they work even if the connection drops later.
+      if (operator) {
+        void import('../features/signals/sensor-page.tsx');
+        void import('../features/editing/sensor-editor.tsx');
+        void import('../features/editing/states-editor.tsx');
+        void import('../features/editing/data-editor.tsx');
+      }
     };
     if (typeof requestIdleCallback === 'function') {
       const id = requestIdleCallback(warm, { timeout: 3_000 });
@@ -107,14 +121,15 @@ function usePrefetchNextPages() {
     }
     const id = setTimeout(warm, 1_000);
     return () => clearTimeout(id);
-  }, []);
+  }, [operator]);
 }
 
 function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
-  usePrefetchNextPages();
+  const [location] = useLocation();
   const saures = useSessionState((s) => s.saures !== null);
   const besmart = useSessionState((s) => s.besmart !== null);
+  usePrefetchNextPages(besmart);
   const { data: config } = useQuery(runtimeConfigQuery);
   const faked = config?.saures.faked === true || config?.besmart.faked === true;
   return (
@@ -164,7 +179,9 @@ function Layout({ children }: { children: ReactNode }) {
             <LeakBanner />
           </Suspense>
         ) : null}
-        <Suspense fallback={<Skeleton lines={6} label={t('common.loading')} />}>{children}</Suspense>
+        <LoadBoundary resetKey={location}>
+          <Suspense fallback={<Skeleton lines={6} label={t('common.loading')} />}>{children}</Suspense>
+        </LoadBoundary>
       </main>
       {faked ? (
         <Suspense fallback={null}>

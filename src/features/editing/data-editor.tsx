@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import './editing.css';
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { getSignalData, putSignalData, putSignalsData, type SensorRef } from '../../api/besmart/client.ts';
+import { LoadBoundary } from '../../components/load-boundary.tsx';
 import { EmptyState, ErrorPanel, Skeleton } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSessions } from '../../lib/session/context.tsx';
@@ -415,9 +416,11 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
         ) : null}
       </div>
 
-      <Suspense fallback={<Skeleton label={t('edit.import.loading')} />}>
-        <ImportPanel key={signal.moid} sensorRef={sensorRef} signal={{ ...signal, unit }} />
-      </Suspense>
+      <LoadBoundary>
+        <Suspense fallback={<Skeleton label={t('edit.import.loading')} />}>
+          <ImportPanel key={signal.moid} sensorRef={sensorRef} signal={{ ...signal, unit }} />
+        </Suspense>
+      </LoadBoundary>
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { useForm } from 'react-hook-form';
 import { runGraph, runGraphByName, type TaskOutcome } from '../../api/besmart/client.ts';
 import { errorText } from '../../components/error-message.ts';
 import { Field } from '../../components/field.tsx';
+import { LoadBoundary } from '../../components/load-boundary.tsx';
 import { Skeleton } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSessions } from '../../lib/session/context.tsx';
@@ -181,11 +182,13 @@ function TaskForm({ mode }: { mode: Mode }) {
         {outcome?.status === 'done' ? (
           <div className="task-results">
             <h3>{t('edit.task.done', { count: outcome.results.length })}</h3>
-            <Suspense fallback={<Skeleton label={t('chart.loading')} />}>
-              {outcome.results.map((r, i) => (
-                <TaskResultChart key={i} result={r} index={i} />
-              ))}
-            </Suspense>
+            <LoadBoundary>
+              <Suspense fallback={<Skeleton label={t('chart.loading')} />}>
+                {outcome.results.map((r, i) => (
+                  <TaskResultChart key={i} result={r} index={i} />
+                ))}
+              </Suspense>
+            </LoadBoundary>
             {outcome.text !== undefined ? (
               <details>
                 <summary>{t('edit.task.rawAnswer')}</summary>

@@ -3,6 +3,7 @@ import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { Link, useParams } from 'wouter';
 import type { SensorRef } from '../../api/besmart/client.ts';
 import type { SensorState, SignalType } from '../../api/besmart/schemas.ts';
+import { LoadBoundary } from '../../components/load-boundary.tsx';
 import { ErrorPanel, QueryView, Skeleton } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
@@ -144,9 +145,11 @@ export function SensorPage({
         </QueryView>
       </section>
       {states.data && types.data ? (
-        <Suspense fallback={<Skeleton lines={8} label={t('chart.loading')} />}>
-          <ChartPanel sensorRef={ref} signals={signals} states={states.data} />
-        </Suspense>
+        <LoadBoundary>
+          <Suspense fallback={<Skeleton lines={8} label={t('chart.loading')} />}>
+            <ChartPanel sensorRef={ref} signals={signals} states={states.data} />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
       {dataEditor && sensor.data?.write && states.data && types.data ? dataEditor(ref, signals) : null}
     </div>

@@ -544,6 +544,9 @@ export const en = {
   'edit.task.paramsJson': 'The parameters must be valid JSON.',
   'edit.task.paramsShape': 'The parameters must be a JSON object or a list of objects.',
   'edit.task.priorityRange': 'Enter a whole number from 1 to 10.',
+  'common.partFailed': 'This part of the page could not be loaded.',
+  'common.partFailedHint': 'Check the connection, then reload the page. The rest of the page still works.',
+  'common.reload': 'Reload the page',
 } satisfies Record<string, string | Plural>;
 
 export type MessageKey = keyof typeof en;

@@ -598,4 +598,7 @@ export const ru: Record<MessageKey, string | Plural> = {
   'edit.task.paramsJson': 'Параметры должны быть корректным JSON.',
   'edit.task.paramsShape': 'Параметры должны быть объектом JSON или списком объектов.',
   'edit.task.priorityRange': 'Введите целое число от 1 до 10.',
+  'common.partFailed': 'Эту часть страницы не удалось загрузить.',
+  'common.partFailedHint': 'Проверьте соединение и перезагрузите страницу. Остальная часть страницы работает.',
+  'common.reload': 'Перезагрузить страницу',
 };
