@@ -159,6 +159,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(region.getByRole('list', { name: /1 line will not be imported/ })).toBeVisible();
       await expect(region.getByRole('button', { name: 'Import 2 rows' })).toBeVisible();
       await expectNoSeriousViolations(page, '/sensors/1.1 import panel after Check');
+
+      // Many bad lines: the list of problems scrolls.
+      const bad = Array.from({ length: 40 }, (_, i) => `2025-01-02 00:${String(i).padStart(2, '0')}:00,bad${i}`);
+      await region.getByLabel('Or paste the rows').fill(['time,value', ...bad].join('\n'));
+      await region.getByRole('button', { name: 'Check' }).click();
+      await expect(region.getByRole('list', { name: /40 lines will not be imported/ })).toBeVisible();
+      await expectNoSeriousViolations(page, '/sensors/1.1 import panel with a long list of problems');
     });
 
     test('a read-only sensor', async ({ page }) => {
@@ -196,6 +203,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('heading', { name: 'Done: 1 result' })).toBeVisible();
       await expect(page.getByRole('img', { name: /^Result 1: / })).toBeVisible();
       await expectNoSeriousViolations(page, '/tasks with a result');
+
+      await page.getByText('Points as a table').click();
+      await expect(page.getByRole('table').first()).toBeVisible();
+      await page.getByText('The server’s raw answer').click();
+      await expect(page.getByRole('group').filter({ hasText: 'The server’s raw answer' })).toHaveAttribute('open', '');
+      await expectNoSeriousViolations(page, '/tasks with the result’s table and raw answer open');
     });
 
     test('the sign-in prompt over a page', async ({ page }) => {
