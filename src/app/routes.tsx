@@ -172,7 +172,8 @@ function Layout({ children }: { children: ReactNode }) {
           <LanguageSwitcher />
         </div>
       </header>
-      <main id="main" className="app-main">
+      {/* tabIndex -1: the skip link's target takes the focus, so the next Tab continues inside it. */}
+      <main id="main" className="app-main" tabIndex={-1}>
         <OfflineBanner />
         {saures ? (
           <Suspense fallback={null}>

@@ -178,7 +178,9 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
           {parsed.problems.length > 0 ? (
             <>
               <h4 id={`${uid}-problems`}>{t('edit.import.problemsTitle', { count: parsed.problems.length })}</h4>
-              <ul className="problems" aria-labelledby={`${uid}-problems`}>
+              {/* A long list scrolls (max-height): focusable, so it can be scrolled with the keyboard (WCAG 2.1.1). */}
+              {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scroll container must take the focus */}
+              <ul className="problems" aria-labelledby={`${uid}-problems`} tabIndex={0}>
                 {parsed.problems.slice(0, SHOWN_PROBLEMS).map((p) => (
                   <li key={p.line}>
                     {t('edit.import.line', { line: String(p.line) })}: {t(PROBLEM_KEYS[p.code], { detail: p.detail })}
