@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { guardLeaving } from '../../lib/leave-guard.ts';
 
 /** True when a click on this link would leave the page in-app (same origin, same tab, plain click). */
 function leavesPage(e: MouseEvent): boolean {
@@ -33,22 +34,12 @@ export function useUnsavedChanges(dirty: boolean, message: string): void {
       e.preventDefault();
       e.stopPropagation();
     };
-    // Back/Forward to another page: the URL has already changed when popstate
-    // fires, but the router renders only after this listener (in a microtask),
-    // so putting the page's address back keeps the form on screen.
-    const page = window.location.pathname;
-    const search = window.location.search;
-    const onPopState = () => {
-      if (window.location.pathname === page) return;
-      if (window.confirm(message)) return;
-      window.history.pushState(null, '', page + search);
-    };
+    const unguard = guardLeaving(message);
     window.addEventListener('beforeunload', onBeforeUnload);
-    window.addEventListener('popstate', onPopState);
     document.addEventListener('click', onClick, true);
     return () => {
       window.removeEventListener('beforeunload', onBeforeUnload);
-      window.removeEventListener('popstate', onPopState);
+      unguard();
       document.removeEventListener('click', onClick, true);
     };
   }, [dirty, message]);
