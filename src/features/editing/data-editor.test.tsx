@@ -113,7 +113,7 @@ describe('DataEditor', () => {
     fireEvent.change(within(form).getByLabelText('Time'), { target: { value: '2020-05-01T10:00' } });
     fireEvent.change(within(form).getByLabelText('Value'), { target: { value: 'x' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add point' }));
-    expect(within(form).getByRole('alert')).toHaveTextContent('Enter a number');
+    expect(within(form).getByLabelText('Value')).toHaveAccessibleDescription('Enter a number, like 54.38.');
     fireEvent.change(within(form).getByLabelText('Value'), { target: { value: '7.5' } });
     fireEvent.change(within(form).getByLabelText('Origin'), { target: { value: '2' } });
     fireEvent.click(within(form).getByRole('button', { name: 'Add point' }));

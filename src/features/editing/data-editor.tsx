@@ -3,21 +3,24 @@ import './editing.css';
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { getSignalData, putSignalData, putSignalsData, type SensorRef } from '../../api/besmart/client.ts';
 import { LoadBoundary } from '../../components/load-boundary.tsx';
+import { Field } from '../../components/field.tsx';
 import { EmptyState, ErrorPanel, Skeleton } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSessions } from '../../lib/session/context.tsx';
 import {
+  type Changes,
   changeValue,
   countChanges,
+  fieldErrors,
+  type PointChange,
+  pointFormSchema,
+  rangeFormSchema,
   savePlan,
   setChange,
   tableRows,
-  type Changes,
-  type PointChange,
 } from './data-edits.ts';
-import { parseImportValue } from './data-import.ts';
-import { reportSaveError } from './form-support.ts';
-import { parseLocalDateTime, toLocalInputValue } from './state-form-schema.ts';
+import { problemText, reportSaveError } from './form-support.ts';
+import { toLocalInputValue } from './state-form-schema.ts';
 import { useUnsavedChanges } from './use-unsaved-changes.ts';
 
 const ImportPanel = lazy(() => import('./import-panel.tsx').then((m) => ({ default: m.ImportPanel })));
@@ -30,7 +33,6 @@ export interface EditableSignal {
 
 const PAGE = 25;
 const HOUR = 3_600_000;
-const MAX_RANGE = 31 * 24 * HOUR;
 const ORIGINS = [1, 2, 3] as const;
 
 function defaultRange(): { since: number; till: number } {
@@ -54,7 +56,7 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
   const [range, setRange] = useState(defaultRange);
   const [sinceText, setSinceText] = useState(() => toLocalInputValue(range.since));
   const [tillText, setTillText] = useState(() => toLocalInputValue(range.till));
-  const [rangeError, setRangeError] = useState<string | null>(null);
+  const [rangeErrors, setRangeErrors] = useState<Record<string, string>>({});
   const [page, setPage] = useState(0);
   const [changes, setChanges] = useState<Changes>(new Map());
   const [saving, setSaving] = useState(false);
@@ -63,7 +65,7 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
   const [addTime, setAddTime] = useState('');
   const [addValue, setAddValue] = useState('');
   const [addOrigin, setAddOrigin] = useState<number>(1);
-  const [addError, setAddError] = useState<string | null>(null);
+  const [addErrors, setAddErrors] = useState<Record<string, string>>({});
 
   const signal = signals.find((s) => s.moid === moid);
   const { client_cid, sensor_mid } = sensorRef;
@@ -109,24 +111,20 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
 
   const applyRange = (e: FormEvent) => {
     e.preventDefault();
-    const since = parseLocalDateTime(sinceText);
-    const till = parseLocalDateTime(tillText);
-    if (Number.isNaN(since) || Number.isNaN(till)) return setRangeError(t('edit.state.badDateTime'));
-    if (since >= till) return setRangeError(t('edit.state.order'));
-    if (till - since > MAX_RANGE) return setRangeError(t('edit.data.rangeTooLong'));
-    setRangeError(null);
+    const parsed = rangeFormSchema.safeParse({ since: sinceText, till: tillText });
+    if (!parsed.success) return setRangeErrors(fieldErrors(parsed.error));
+    setRangeErrors({});
     setPage(0);
-    setRange({ since, till });
+    setRange(parsed.data);
   };
 
   const addPoint = (e: FormEvent) => {
     e.preventDefault();
-    const time = parseLocalDateTime(addTime);
-    const value = parseImportValue(addValue);
-    if (Number.isNaN(time)) return setAddError(t('edit.state.badDateTime'));
-    if (value === null || Number.isNaN(value)) return setAddError(t('edit.validation.number'));
-    setAddError(null);
-    change(time, { kind: 'value', text: addValue.trim(), origin: addOrigin });
+    const parsed = pointFormSchema.safeParse({ time: addTime, value: addValue, origin: addOrigin });
+    if (!parsed.success) return setAddErrors(fieldErrors(parsed.error));
+    setAddErrors({});
+    const { time, value } = parsed.data;
+    change(time, { kind: 'value', text: value, origin: addOrigin });
     setAddValue('');
     if (time >= range.since && time < range.till) {
       const at = tableRows(
@@ -186,32 +184,25 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${uid}-since`}>{t('edit.data.from')}</label>
-          <input
-            id={`${uid}-since`}
-            type="datetime-local"
-            step={1}
-            value={sinceText}
-            onChange={(e) => setSinceText(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${uid}-till`}>{t('edit.data.till')}</label>
-          <input
-            id={`${uid}-till`}
-            type="datetime-local"
-            step={1}
-            value={tillText}
-            onChange={(e) => setTillText(e.target.value)}
-          />
-        </div>
+        <Field
+          id={`${uid}-since`}
+          type="datetime-local"
+          step={1}
+          label={t('edit.data.from')}
+          error={problemText(t, rangeErrors.since)}
+          value={sinceText}
+          onChange={(e) => setSinceText(e.target.value)}
+        />
+        <Field
+          id={`${uid}-till`}
+          type="datetime-local"
+          step={1}
+          label={t('edit.data.till')}
+          error={problemText(t, rangeErrors.till)}
+          value={tillText}
+          onChange={(e) => setTillText(e.target.value)}
+        />
         <button type="submit">{t('edit.data.show')}</button>
-        {rangeError ? (
-          <p className="field-error" role="alert">
-            {rangeError}
-          </p>
-        ) : null}
       </form>
       <p className="field-hint">{t('edit.data.noDelete')}</p>
 
@@ -344,26 +335,24 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
       <form className="data-add" aria-label={t('edit.data.addTitle')} noValidate onSubmit={addPoint}>
         <h3>{t('edit.data.addTitle')}</h3>
         <div className="edit-grid">
-          <div className="field">
-            <label htmlFor={`${uid}-add-time`}>{t('edit.data.time')}</label>
-            <input
-              id={`${uid}-add-time`}
-              type="datetime-local"
-              step={1}
-              value={addTime}
-              onChange={(e) => setAddTime(e.target.value)}
-            />
-            <small className="field-hint">{t('edit.state.localTime')}</small>
-          </div>
-          <div className="field">
-            <label htmlFor={`${uid}-add-value`}>{t('edit.data.value')}</label>
-            <input
-              id={`${uid}-add-value`}
-              inputMode="decimal"
-              value={addValue}
-              onChange={(e) => setAddValue(e.target.value)}
-            />
-          </div>
+          <Field
+            id={`${uid}-add-time`}
+            type="datetime-local"
+            step={1}
+            label={t('edit.data.time')}
+            hint={t('edit.state.localTime')}
+            error={problemText(t, addErrors.time)}
+            value={addTime}
+            onChange={(e) => setAddTime(e.target.value)}
+          />
+          <Field
+            id={`${uid}-add-value`}
+            inputMode="decimal"
+            label={t('edit.data.value')}
+            error={problemText(t, addErrors.value)}
+            value={addValue}
+            onChange={(e) => setAddValue(e.target.value)}
+          />
           <div className="field">
             <label htmlFor={`${uid}-add-origin`}>{t('edit.data.origin')}</label>
             <select id={`${uid}-add-origin`} value={addOrigin} onChange={(e) => setAddOrigin(Number(e.target.value))}>
@@ -375,11 +364,6 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
             </select>
           </div>
         </div>
-        {addError ? (
-          <p className="field-error" role="alert">
-            {addError}
-          </p>
-        ) : null}
         <div className="form-actions">
           <button type="submit">{t('edit.data.add')}</button>
         </div>

@@ -1,4 +1,14 @@
-import { countChanges, savePlan, setChange, tableRows, type Changes } from './data-edits.ts';
+import {
+  countChanges,
+  fieldErrors,
+  pointFormSchema,
+  rangeFormSchema,
+  savePlan,
+  setChange,
+  tableRows,
+  type Changes,
+} from './data-edits.ts';
+import { parseLocalDateTime } from './state-form-schema.ts';
 
 const sensor = { client_cid: 1, sensor_mid: 1 };
 const unitOf = (moid: number) => (moid === 32 ? 'kW.h' : 'kW');
@@ -51,5 +61,32 @@ describe('data edits', () => {
       [1500, undefined, 'value'],
       [2000, null, 'value'],
     ]);
+  });
+});
+
+describe('data editor forms', () => {
+  it('range: local times, since before till, at most 31 days', () => {
+    const ok = rangeFormSchema.safeParse({ since: '2026-11-01T00:00', till: '2026-11-02T00:00' });
+    expect(ok.success && ok.data).toEqual({
+      since: parseLocalDateTime('2026-11-01T00:00'),
+      till: parseLocalDateTime('2026-11-02T00:00'),
+    });
+    const errors = (v: { since: string; till: string }) => {
+      const r = rangeFormSchema.safeParse(v);
+      return r.success ? {} : fieldErrors(r.error);
+    };
+    expect(errors({ since: '', till: '2026-11-02T00:00' })).toEqual({ since: 'edit.state.badDateTime' });
+    expect(errors({ since: '2026-11-02T00:00', till: '2026-11-01T00:00' })).toEqual({ till: 'edit.state.order' });
+    expect(errors({ since: '2026-01-01T00:00', till: '2026-03-01T00:00' })).toEqual({ till: 'edit.data.rangeTooLong' });
+  });
+
+  it('point: a local time and a number typed with a dot or a comma', () => {
+    const ok = pointFormSchema.safeParse({ time: '2026-11-01T10:00:30', value: ' 7,5 ', origin: 2 });
+    expect(ok.success && ok.data).toEqual({ time: parseLocalDateTime('2026-11-01T10:00:30'), value: '7,5', origin: 2 });
+    const bad = pointFormSchema.safeParse({ time: 'soon', value: '', origin: 1 });
+    expect(bad.success ? {} : fieldErrors(bad.error)).toEqual({
+      time: 'edit.state.badDateTime',
+      value: 'edit.validation.number',
+    });
   });
 });

@@ -1,6 +1,9 @@
 import type { SeriesInput, SeriesPut, SignalRef, SensorRef } from '../../api/besmart/client.ts';
 import type { SeriesData } from '../../api/besmart/schemas.ts';
+import { z } from 'zod';
 import { parseImportValue } from './data-import.ts';
+import { problem } from './form-support.ts';
+import { parseLocalDateTime } from './state-form-schema.ts';
 
 /*
  * Point edits in the data editor, kept per signal until saved: a new value as
@@ -112,4 +115,43 @@ export function tableRows(
     if (!seen.has(time) && time >= since && time < till)
       rows.push({ time, stored: undefined, type: 'DBL', origin: change.origin, change });
   return rows.sort((a, b) => a.time - b.time);
+}
+
+// ---------------------------------------------------------------- forms
+
+const MAX_RANGE_MS = 31 * 24 * 3_600_000;
+
+const localDateTime = z.string().transform((raw, ctx) => {
+  const ms = parseLocalDateTime(raw);
+  if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: problem('edit.state.badDateTime') });
+  return ms;
+});
+
+/** The editor's range: local since and till (datetime-local values), since before till, at most 31 days. */
+export const rangeFormSchema = z.object({ since: localDateTime, till: localDateTime }).superRefine((v, ctx) => {
+  if (Number.isNaN(v.since) || Number.isNaN(v.till)) return;
+  if (v.since >= v.till) ctx.addIssue({ code: 'custom', path: ['till'], message: problem('edit.state.order') });
+  else if (v.till - v.since > MAX_RANGE_MS)
+    ctx.addIssue({ code: 'custom', path: ['till'], message: problem('edit.data.rangeTooLong') });
+});
+
+/** A point to add: a local time, a number (dot or comma) and an origin id. */
+export const pointFormSchema = z.object({
+  time: localDateTime,
+  value: z.string().transform((raw, ctx) => {
+    const v = parseImportValue(raw);
+    if (v === null || Number.isNaN(v)) ctx.addIssue({ code: 'custom', message: problem('edit.validation.number') });
+    return raw.trim();
+  }),
+  origin: z.number().int().min(1),
+});
+
+/** zod issues as one message per field (the first), for showing at the fields. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? '');
+    out[key] ??= issue.message;
+  }
+  return out;
 }
