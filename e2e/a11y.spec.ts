@@ -10,19 +10,24 @@ import { expect, fakeControl, signInBesmart, signInSaures, test } from './fixtur
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
+/** axe in both colour schemes on what the page shows now (switching the scheme re-renders no content). */
 async function expectNoSeriousViolations(page: Page, state: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = serious
-    .map((v) => {
-      const targets = v.nodes.map(
-        (n) =>
-          `    - ${n.target.join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`,
-      );
-      return `  ${v.id} (${v.impact ?? '?'}): ${v.help}\n${targets.join('\n')}`;
-    })
-    .join('\n');
-  expect(serious, `serious or critical axe violations on ${state}:\n${report}`).toEqual([]);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    const report = serious
+      .map((v) => {
+        const targets = v.nodes.map(
+          (n) =>
+            `    - ${n.target.join(' ')}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`,
+        );
+        return `  ${v.id} (${v.impact ?? '?'}): ${v.help}\n${targets.join('\n')}`;
+      })
+      .join('\n');
+    expect(serious, `serious or critical axe violations on ${state}, ${colorScheme} theme:\n${report}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 async function signedInSaures(page: Page): Promise<void> {
@@ -37,188 +42,184 @@ async function signedInBesmart(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { level: 1, name: 'besmart sensors' })).toBeVisible();
 }
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test.describe(`axe, ${colorScheme} theme`, () => {
-    test.use({ colorScheme });
+test.describe('axe, light and dark themes', () => {
+  test('home and sign-in, signed out', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/signin/);
+    await expect(page.getByRole('form', { name: 'Sign in to SAURES' })).toBeVisible();
+    await expect(page.getByRole('form', { name: 'Sign in to besmart' })).toBeVisible();
+    await expectNoSeriousViolations(page, '/ (signed out)');
 
-    test('home and sign-in, signed out', async ({ page }) => {
-      await page.goto('/');
-      await expect(page).toHaveURL(/\/signin/);
-      await expect(page.getByRole('form', { name: 'Sign in to SAURES' })).toBeVisible();
-      await expect(page.getByRole('form', { name: 'Sign in to besmart' })).toBeVisible();
-      await expectNoSeriousViolations(page, '/ (signed out)');
+    await page.goto('/signin');
+    await expect(page.getByRole('form', { name: 'Sign in to besmart' })).toBeVisible();
+    await expectNoSeriousViolations(page, '/signin');
 
-      await page.goto('/signin');
-      await expect(page.getByRole('form', { name: 'Sign in to besmart' })).toBeVisible();
-      await expectNoSeriousViolations(page, '/signin');
+    // Failed sign-in: the field errors and the form's failure.
+    const saures = page.getByRole('form', { name: 'Sign in to SAURES' });
+    await saures.getByRole('button', { name: 'Sign in to SAURES' }).click();
+    await expect(saures.getByLabel('E-mail')).toHaveAttribute('aria-invalid', 'true');
+    await expectNoSeriousViolations(page, '/signin with field errors');
 
-      // Failed sign-in: the field errors and the form's failure.
-      const saures = page.getByRole('form', { name: 'Sign in to SAURES' });
-      await saures.getByRole('button', { name: 'Sign in to SAURES' }).click();
-      await expect(saures.getByLabel('E-mail')).toHaveAttribute('aria-invalid', 'true');
-      await expectNoSeriousViolations(page, '/signin with field errors');
-
-      await signInSaures(page, { email: 'demo@saures.ru', password: 'wrong' });
-      await expect(saures.getByRole('alert')).toBeVisible();
-      await expectNoSeriousViolations(page, '/signin with a failed sign-in');
-    });
-
-    test('a page that does not exist', async ({ page }) => {
-      await page.goto('/no-such-page');
-      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
-      await expectNoSeriousViolations(page, 'not found (signed out)');
-    });
-
-    test('flats: home signed in, the list, a flat with its controllers and meters', async ({ page }) => {
-      await signedInSaures(page);
-      await page.goto('/');
-      await expect(page).toHaveURL(/\/flats/);
-      await expect(page.getByRole('status').filter({ hasText: '4 flats shown of 4' })).toBeVisible();
-      const flat = page.getByRole('article', { name: /Партизанская.*офис 25/ });
-      await expect(flat.getByRole('heading', { level: 3 }).first()).toBeVisible();
-      await expect(flat.getByRole('table').first()).toBeVisible();
-      await expect(page.getByRole('alert').filter({ hasText: 'Water leak' })).toBeVisible();
-      await expectNoSeriousViolations(page, '/flats');
-
-      await page.getByRole('button', { name: '1 stale controller' }).click();
-      await expect(page.getByRole('status').filter({ hasText: '1 flat shown of 4' })).toBeVisible();
-      await expectNoSeriousViolations(page, '/flats filtered');
-
-      await page.goto('/no-such-page');
-      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
-      await expectNoSeriousViolations(page, 'not found (signed in)');
-    });
-
-    test('sensors: the watch list, the new sensor form and its field errors', async ({ page }) => {
-      await signedInBesmart(page);
-      await expect(page.getByRole('list', { name: 'Watched sensors' }).getByRole('link').first()).toBeVisible();
-      await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
-      const form = page.getByRole('form', { name: 'New sensor' });
-      await expect(form.getByLabel('Sensor type')).toBeEnabled();
-      await expectNoSeriousViolations(page, '/sensors');
-
-      await form.getByRole('button', { name: 'Create sensor' }).click();
-      await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
-      await expectNoSeriousViolations(page, '/sensors with an empty new sensor form submitted');
-
-      await page.getByLabel('Client CID').first().fill('1');
-      await page.getByLabel('Sensor MID').fill('999');
-      await page.getByRole('button', { name: 'Add sensor' }).click();
-      await expect(page.getByText(/was not found/)).toBeVisible();
-      await expectNoSeriousViolations(page, '/sensors with a sensor that does not exist');
-    });
-
-    test('a sensor: details, chart, states and their signal states', async ({ page }) => {
-      await signedInBesmart(page);
-      await page.goto('/sensors/1.1?signals=64&range=24h');
-      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      await expect(page.getByRole('status').filter({ hasText: 'points drawn from' })).toBeVisible();
-      const states = page.getByRole('region', { name: 'Edit states' });
-      await expect(states.getByRole('form', { name: 'New state' })).toBeVisible();
-      await expect(page.getByRole('form', { name: 'Edit sensor' })).toBeVisible();
-      await expectNoSeriousViolations(page, '/sensors/1.1');
-
-      await states
-        .getByRole('button', { name: /^Edit state / })
-        .first()
-        .click();
-      await expect(states.getByRole('form', { name: 'Edit state' })).toBeVisible();
-      await expect(states.getByRole('region', { name: /^Signal states of / })).toBeVisible();
-      await expect(states.getByRole('form', { name: 'New signal state' })).toBeVisible();
-      await expectNoSeriousViolations(page, '/sensors/1.1 editing a state with its signal states');
-
-      await page.getByRole('button', { name: 'Delete sensor' }).click();
-      await expect(page.getByText(/Delete the sensor/)).toBeVisible();
-      await expectNoSeriousViolations(page, '/sensors/1.1 asking to delete the sensor');
-    });
-
-    test('a sensor: the data editor and the CSV import check', async ({ page }) => {
-      await signedInBesmart(page);
-      await page.goto('/sensors/1.1?signals=64&range=24h&agg=raw');
-      const editor = page.getByRole('region', { name: 'Edit data' });
-      await editor.getByRole('combobox', { name: 'Signal', exact: true }).selectOption({ label: 'P (kW)' });
-      const table = editor.getByRole('table', { name: /^P: \d+ points from/ });
-      const first = table.getByRole('textbox', { name: /^Value at / }).first();
-      await expect(first).not.toHaveValue('');
-      await first.fill('12.5');
-      await expect(editor.getByText('1 unsaved change in 1 signal(s).')).toBeVisible();
-      await expectNoSeriousViolations(page, '/sensors/1.1 data editor with a change');
-
-      const region = editor.getByRole('region', { name: 'Import CSV into P' });
-      await region
-        .getByLabel('Or paste the rows')
-        .fill(
-          [
-            'time,value,origin',
-            '2025-01-01 00:00:00,1.5,measured',
-            '2025-01-01 00:01:00,oops',
-            '2025-01-01 00:02:00,2',
-          ].join('\n'),
-        );
-      await region.getByRole('button', { name: 'Check' }).click();
-      await expect(region.getByRole('list', { name: /1 line will not be imported/ })).toBeVisible();
-      await expect(region.getByRole('button', { name: 'Import 2 rows' })).toBeVisible();
-      await expectNoSeriousViolations(page, '/sensors/1.1 import panel after Check');
-
-      // Many bad lines: the list of problems scrolls.
-      const bad = Array.from({ length: 40 }, (_, i) => `2025-01-02 00:${String(i).padStart(2, '0')}:00,bad${i}`);
-      await region.getByLabel('Or paste the rows').fill(['time,value', ...bad].join('\n'));
-      await region.getByRole('button', { name: 'Check' }).click();
-      await expect(region.getByRole('list', { name: /40 lines will not be imported/ })).toBeVisible();
-      await expectNoSeriousViolations(page, '/sensors/1.1 import panel with a long list of problems');
-    });
-
-    test('a read-only sensor', async ({ page }) => {
-      await signedInBesmart(page);
-      await page.goto('/sensors/1.4');
-      await expect(page.getByRole('heading', { level: 1, name: /Substation T-12/ })).toBeVisible();
-      await expect(page.getByRole('note').first()).toContainText('read-only');
-      await expect(page.getByRole('status').filter({ hasText: /points drawn from|No points/ })).toBeVisible();
-      await expectNoSeriousViolations(page, '/sensors/1.4');
-    });
-
-    test('meter types of a client', async ({ page }) => {
-      await signedInBesmart(page);
-      await page.goto('/meter-types?cid=1');
-      const form = page.getByRole('form', { name: 'New meter type' });
-      await expect(form).toBeVisible();
-      await expect(page.getByRole('row').nth(1)).toBeVisible();
-      await expectNoSeriousViolations(page, '/meter-types?cid=1');
-
-      await form.getByRole('button', { name: 'Add meter type' }).click();
-      await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
-      await expectNoSeriousViolations(page, '/meter-types?cid=1 with field errors');
-    });
-
-    test('tasks, after running the estimation graph', async ({ page }) => {
-      await signedInBesmart(page);
-      await page.goto('/tasks');
-      const form = page.getByRole('form', { name: 'Run a graph by name' });
-      await expect(form).toBeVisible();
-      await expectNoSeriousViolations(page, '/tasks');
-
-      await form.getByLabel('Graph name').fill('estimation');
-      await form.getByLabel('Template parameters (JSON)').fill('[{"client_cid": 1, "sensor_mid": 1}]');
-      await form.getByRole('button', { name: 'Run task' }).click();
-      await expect(page.getByRole('heading', { name: 'Done: 1 result' })).toBeVisible();
-      await expect(page.getByRole('img', { name: /^Result 1: / })).toBeVisible();
-      await expectNoSeriousViolations(page, '/tasks with a result');
-
-      await page.getByText('Points as a table').click();
-      await expect(page.getByRole('table').first()).toBeVisible();
-      await page.getByText('The server’s raw answer').click();
-      await expect(page.getByRole('group').filter({ hasText: 'The server’s raw answer' })).toHaveAttribute('open', '');
-      await expectNoSeriousViolations(page, '/tasks with the result’s table and raw answer open');
-    });
-
-    test('the sign-in prompt over a page', async ({ page }) => {
-      await signedInBesmart(page);
-      await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
-      await fakeControl(page, 'besmart', 'expire-tokens');
-      await page.getByRole('button', { name: 'Refresh signal types' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Sign in to besmart again' });
-      await expect(dialog).toBeVisible();
-      await expectNoSeriousViolations(page, 'the besmart sign-in prompt');
-    });
+    await signInSaures(page, { email: 'demo@saures.ru', password: 'wrong' });
+    await expect(saures.getByRole('alert')).toBeVisible();
+    await expectNoSeriousViolations(page, '/signin with a failed sign-in');
   });
-}
+
+  test('a page that does not exist', async ({ page }) => {
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'not found (signed out)');
+  });
+
+  test('flats: home signed in, the list, a flat with its controllers and meters', async ({ page }) => {
+    await signedInSaures(page);
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/flats/);
+    await expect(page.getByRole('status').filter({ hasText: '4 flats shown of 4' })).toBeVisible();
+    const flat = page.getByRole('article', { name: /Партизанская.*офис 25/ });
+    await expect(flat.getByRole('heading', { level: 3 }).first()).toBeVisible();
+    await expect(flat.getByRole('table').first()).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: 'Water leak' })).toBeVisible();
+    await expectNoSeriousViolations(page, '/flats');
+
+    await page.getByRole('button', { name: '1 stale controller' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '1 flat shown of 4' })).toBeVisible();
+    await expectNoSeriousViolations(page, '/flats filtered');
+
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'not found (signed in)');
+  });
+
+  test('sensors: the watch list, the new sensor form and its field errors', async ({ page }) => {
+    await signedInBesmart(page);
+    await expect(page.getByRole('list', { name: 'Watched sensors' }).getByRole('link').first()).toBeVisible();
+    await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
+    const form = page.getByRole('form', { name: 'New sensor' });
+    await expect(form.getByLabel('Sensor type')).toBeEnabled();
+    await expectNoSeriousViolations(page, '/sensors');
+
+    await form.getByRole('button', { name: 'Create sensor' }).click();
+    await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+    await expectNoSeriousViolations(page, '/sensors with an empty new sensor form submitted');
+
+    await page.getByLabel('Client CID').first().fill('1');
+    await page.getByLabel('Sensor MID').fill('999');
+    await page.getByRole('button', { name: 'Add sensor' }).click();
+    await expect(page.getByText(/was not found/)).toBeVisible();
+    await expectNoSeriousViolations(page, '/sensors with a sensor that does not exist');
+  });
+
+  test('a sensor: details, chart, states and their signal states', async ({ page }) => {
+    await signedInBesmart(page);
+    await page.goto('/sensors/1.1?signals=64&range=24h');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'points drawn from' })).toBeVisible();
+    const states = page.getByRole('region', { name: 'Edit states' });
+    await expect(states.getByRole('form', { name: 'New state' })).toBeVisible();
+    await expect(page.getByRole('form', { name: 'Edit sensor' })).toBeVisible();
+    await expectNoSeriousViolations(page, '/sensors/1.1');
+
+    await states
+      .getByRole('button', { name: /^Edit state / })
+      .first()
+      .click();
+    await expect(states.getByRole('form', { name: 'Edit state' })).toBeVisible();
+    await expect(states.getByRole('region', { name: /^Signal states of / })).toBeVisible();
+    await expect(states.getByRole('form', { name: 'New signal state' })).toBeVisible();
+    await expectNoSeriousViolations(page, '/sensors/1.1 editing a state with its signal states');
+
+    await page.getByRole('button', { name: 'Delete sensor' }).click();
+    await expect(page.getByText(/Delete the sensor/)).toBeVisible();
+    await expectNoSeriousViolations(page, '/sensors/1.1 asking to delete the sensor');
+  });
+
+  test('a sensor: the data editor and the CSV import check', async ({ page }) => {
+    await signedInBesmart(page);
+    await page.goto('/sensors/1.1?signals=64&range=24h&agg=raw');
+    const editor = page.getByRole('region', { name: 'Edit data' });
+    await editor.getByRole('combobox', { name: 'Signal', exact: true }).selectOption({ label: 'P (kW)' });
+    const table = editor.getByRole('table', { name: /^P: \d+ points from/ });
+    const first = table.getByRole('textbox', { name: /^Value at / }).first();
+    await expect(first).not.toHaveValue('');
+    await first.fill('12.5');
+    await expect(editor.getByText('1 unsaved change in 1 signal(s).')).toBeVisible();
+    await expectNoSeriousViolations(page, '/sensors/1.1 data editor with a change');
+
+    const region = editor.getByRole('region', { name: 'Import CSV into P' });
+    await region
+      .getByLabel('Or paste the rows')
+      .fill(
+        [
+          'time,value,origin',
+          '2025-01-01 00:00:00,1.5,measured',
+          '2025-01-01 00:01:00,oops',
+          '2025-01-01 00:02:00,2',
+        ].join('\n'),
+      );
+    await region.getByRole('button', { name: 'Check' }).click();
+    await expect(region.getByRole('list', { name: /1 line will not be imported/ })).toBeVisible();
+    await expect(region.getByRole('button', { name: 'Import 2 rows' })).toBeVisible();
+    await expectNoSeriousViolations(page, '/sensors/1.1 import panel after Check');
+
+    // Many bad lines: the list of problems scrolls.
+    const bad = Array.from({ length: 40 }, (_, i) => `2025-01-02 00:${String(i).padStart(2, '0')}:00,bad${i}`);
+    await region.getByLabel('Or paste the rows').fill(['time,value', ...bad].join('\n'));
+    await region.getByRole('button', { name: 'Check' }).click();
+    await expect(region.getByRole('list', { name: /40 lines will not be imported/ })).toBeVisible();
+    await expectNoSeriousViolations(page, '/sensors/1.1 import panel with a long list of problems');
+  });
+
+  test('a read-only sensor', async ({ page }) => {
+    await signedInBesmart(page);
+    await page.goto('/sensors/1.4');
+    await expect(page.getByRole('heading', { level: 1, name: /Substation T-12/ })).toBeVisible();
+    await expect(page.getByRole('note').first()).toContainText('read-only');
+    await expect(page.getByRole('status').filter({ hasText: /points drawn from|No points/ })).toBeVisible();
+    await expectNoSeriousViolations(page, '/sensors/1.4');
+  });
+
+  test('meter types of a client', async ({ page }) => {
+    await signedInBesmart(page);
+    await page.goto('/meter-types?cid=1');
+    const form = page.getByRole('form', { name: 'New meter type' });
+    await expect(form).toBeVisible();
+    await expect(page.getByRole('row').nth(1)).toBeVisible();
+    await expectNoSeriousViolations(page, '/meter-types?cid=1');
+
+    await form.getByRole('button', { name: 'Add meter type' }).click();
+    await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+    await expectNoSeriousViolations(page, '/meter-types?cid=1 with field errors');
+  });
+
+  test('tasks, after running the estimation graph', async ({ page }) => {
+    await signedInBesmart(page);
+    await page.goto('/tasks');
+    const form = page.getByRole('form', { name: 'Run a graph by name' });
+    await expect(form).toBeVisible();
+    await expectNoSeriousViolations(page, '/tasks');
+
+    await form.getByLabel('Graph name').fill('estimation');
+    await form.getByLabel('Template parameters (JSON)').fill('[{"client_cid": 1, "sensor_mid": 1}]');
+    await form.getByRole('button', { name: 'Run task' }).click();
+    await expect(page.getByRole('heading', { name: 'Done: 1 result' })).toBeVisible();
+    await expect(page.getByRole('img', { name: /^Result 1: / })).toBeVisible();
+    await expectNoSeriousViolations(page, '/tasks with a result');
+
+    await page.getByText('Points as a table').click();
+    await expect(page.getByRole('table').first()).toBeVisible();
+    await page.getByText('The server’s raw answer').click();
+    await expect(page.getByRole('group').filter({ hasText: 'The server’s raw answer' })).toHaveAttribute('open', '');
+    await expectNoSeriousViolations(page, '/tasks with the result’s table and raw answer open');
+  });
+
+  test('the sign-in prompt over a page', async ({ page }) => {
+    await signedInBesmart(page);
+    await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
+    await fakeControl(page, 'besmart', 'expire-tokens');
+    await page.getByRole('button', { name: 'Refresh signal types' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sign in to besmart again' });
+    await expect(dialog).toBeVisible();
+    await expectNoSeriousViolations(page, 'the besmart sign-in prompt');
+  });
+});
