@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { Link, Redirect, Route, Switch, useLocation, useSearch, useSearchParams } from 'wouter';
+import { Link, Redirect, Route, Switch, useLocation, useParams, useSearch, useSearchParams } from 'wouter';
 import { LoadBoundary } from '../components/load-boundary.tsx';
 import { Skeleton } from '../components/query-state.tsx';
 import { LanguageSwitcher } from '../components/language-switcher.tsx';
@@ -59,8 +59,11 @@ function SensorsRoute() {
 /** One sensor's page with the editing controls composed in. */
 function SensorRoute() {
   const [, navigate] = useLocation();
+  const params = useParams();
   return (
+    // Keyed by the sensor: another sensor's page starts with fresh editors, never with this one's edits.
     <SensorPage
+      key={params.id}
       editor={(ref) => (
         <LoadBoundary>
           <Suspense fallback={null}>

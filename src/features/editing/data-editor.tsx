@@ -17,6 +17,7 @@ import {
   rangeFormSchema,
   savePlan,
   setChange,
+  withoutSent,
   tableRows,
 } from './data-edits.ts';
 import { problemText, reportSaveError } from './form-support.ts';
@@ -67,30 +68,37 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
   const [addOrigin, setAddOrigin] = useState<number>(1);
   const [addErrors, setAddErrors] = useState<Record<string, string>>({});
 
-  const signal = signals.find((s) => s.moid === moid);
+  // A signal added or removed later (signal states) shows up here; the choice falls back to the first.
+  const signal = signals.find((s) => s.moid === moid) ?? signals[0];
+  const shownMoid = signal?.moid;
   const { client_cid, sensor_mid } = sensorRef;
   const data = useQuery({
-    queryKey: ['besmart', 'signal', client_cid, sensor_mid, moid ?? 0, 'table', range.since, range.till] as const,
+    queryKey: ['besmart', 'signal', client_cid, sensor_mid, shownMoid ?? 0, 'table', range.since, range.till] as const,
     queryFn: ({ signal: abort }) =>
       sessions.besmart.call((auth) =>
         getSignalData(
           auth,
-          { client_cid, sensor_mid, signal_type_moid: moid ?? 0 },
+          { client_cid, sensor_mid, signal_type_moid: shownMoid ?? 0 },
           { since: range.since, till: range.till, get_last: true },
           { signal: abort },
         ),
       ),
-    enabled: moid !== undefined,
+    enabled: shownMoid !== undefined,
     staleTime: 30_000,
   });
   const counts = countChanges(changes);
   useUnsavedChanges(counts.points > 0, t('edit.unsaved'));
 
-  if (signals.length === 0 || signal === undefined) {
+  if (signal === undefined) {
     return (
       <section className="panel" aria-labelledby={`${uid}-title`}>
         <h2 id={`${uid}-title`}>{t('edit.data.title')}</h2>
         <EmptyState>{t('edit.data.noSignals')}</EmptyState>
+        {counts.points > 0 ? (
+          <button type="button" onClick={() => setChanges(new Map())}>
+            {t('edit.data.discard')}
+          </button>
+        ) : null}
       </section>
     );
   }
@@ -146,12 +154,14 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
     if (plan === null) return;
     setSaving(true);
     try {
+      const sent = changes;
       if (plan.kind === 'one')
         await sessions.besmart.call((auth) => putSignalData(auth, plan.signal, plan.data, { unit: plan.unit }));
       else await sessions.besmart.call((auth) => putSignalsData(auth, plan.items));
-      setChanges(new Map());
+      // Only what was sent is done: an edit typed while the save was under way stays pending.
+      setChanges((current) => withoutSent(current, sent));
       setNote(t('edit.data.saved', { count: counts.points, signals: counts.signals }));
-      await queryClient.invalidateQueries({
+      void queryClient.invalidateQueries({
         queryKey: ['besmart', 'signal', sensorRef.client_cid, sensorRef.sensor_mid],
       });
     } catch (error) {

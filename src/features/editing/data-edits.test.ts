@@ -6,6 +6,7 @@ import {
   savePlan,
   setChange,
   tableRows,
+  withoutSent,
   type Changes,
 } from './data-edits.ts';
 import { parseLocalDateTime } from './state-form-schema.ts';
@@ -47,6 +48,17 @@ describe('data edits', () => {
       [64, 'kW', [7]],
     ]);
     expect(savePlan(sensor, new Map(), unitOf)).toBeNull();
+  });
+
+  it('after a save keeps only the edits made while it was under way', () => {
+    let sent: Changes = new Map();
+    sent = setChange(sent, 32, 1000, { kind: 'value', text: '1', origin: 1 });
+    sent = setChange(sent, 32, 2000, { kind: 'value', text: '2', origin: 1 });
+    let now = setChange(sent, 32, 2000, { kind: 'value', text: '22', origin: 1 });
+    now = setChange(now, 64, 1000, { kind: 'clear', origin: 1 });
+    const left = withoutSent(now, sent);
+    expect([...(left.get(32) ?? new Map()).keys()]).toEqual([2000]);
+    expect(left.get(64)?.get(1000)?.kind).toBe('clear');
   });
 
   it('merges stored points with changes and added points inside the range', () => {

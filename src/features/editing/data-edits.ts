@@ -26,6 +26,15 @@ export function setChange(changes: Changes, moid: number, time: number, change: 
   return next;
 }
 
+/** `current` less the changes of `sent` that are still the same (an edit made since stays). */
+export function withoutSent(current: Changes, sent: Changes): Changes {
+  let next = current;
+  for (const [moid, points] of sent)
+    for (const [time, change] of points)
+      if (current.get(moid)?.get(time) === change) next = setChange(next, moid, time, null);
+  return next;
+}
+
 /** The value a change writes: a number, null (clear), or NaN when the typed text is not a number. */
 export function changeValue(change: PointChange): number | null {
   if (change.kind === 'clear') return null;
@@ -119,7 +128,8 @@ export function tableRows(
 
 // ---------------------------------------------------------------- forms
 
-const MAX_RANGE_MS = 31 * 24 * 3_600_000;
+// 31 days, plus the hour a change of clocks may add.
+const MAX_RANGE_MS = 31 * 24 * 3_600_000 + 3_600_000;
 
 const localDateTime = z.string().transform((raw, ctx) => {
   const ms = parseLocalDateTime(raw);

@@ -28,6 +28,19 @@ describe('import fields', () => {
       expect(parseImportTime(bad)).toBeNaN();
   });
 
+  it('refuses a local time the clocks skip (Europe/Berlin, 2026-03-29 02:30)', () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin';
+    try {
+      expect(parseImportTime('2026-03-29 02:30')).toBeNaN();
+      expect(parseImportTime('2026-03-29 03:30')).toBe(Date.UTC(2026, 2, 29, 1, 30));
+      expect(parseImportTime('2026-03-29T02:30Z')).toBe(Date.UTC(2026, 2, 29, 2, 30));
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
+  });
+
   it('reads values with a dot or a comma; empty is a missing reading; junk is NaN', () => {
     expect(parseImportValue(' 54.38 ')).toBe(54.38);
     expect(parseImportValue('54,38')).toBe(54.38);

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import { putSignalData, type SensorRef } from '../../api/besmart/client.ts';
 import { errorText } from '../../components/error-message.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
@@ -63,7 +63,15 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
   const [parsed, setParsed] = useState<ImportParse | null>(null);
   const [upload, setUpload] = useState<Upload>({ status: 'idle' });
   const stop = useRef(false);
+  const fileInput = useRef<HTMLInputElement>(null);
   useUnsavedChanges(upload.status === 'running', t('edit.import.leaveWhileRunning'));
+  // Leaving (or choosing another signal) stops an upload between chunks, as the warning says.
+  useEffect(
+    () => () => {
+      stop.current = true;
+    },
+    [],
+  );
 
   const source = file?.text ?? text;
   const check = (input = source) => {
@@ -113,6 +121,14 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
   // Line numbers are written plainly (5001, not 5,001), as editors show them.
   const linesOf = (list: readonly ImportRow[]) => lineRanges(list.map((r) => r.line));
   const savedRows = (chunks: ImportChunk[], n: number) => chunks.slice(0, n).flatMap((c) => c.rows);
+  // Summaries of up to 200,000 rows: worked out once per outcome, not on every render.
+  const summary = useMemo(() => {
+    if (upload.status === 'done') return { lines: linesOf(upload.chunks.flatMap((c) => c.rows)) };
+    if (upload.status !== 'failed' && upload.status !== 'stopped') return null;
+    const saved = savedRows(upload.chunks, upload.saved);
+    const unsaved = upload.chunks.slice(upload.saved).flatMap((c) => c.rows);
+    return { saved: saved.length, savedLines: linesOf(saved), unsaved: unsaved.length, unsavedLines: linesOf(unsaved) };
+  }, [upload]);
   const total = rows.length;
   const running = upload.status === 'running';
 
@@ -128,6 +144,7 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
             type="file"
             accept=".csv,text/csv,text/plain"
             disabled={running}
+            ref={fileInput}
             onChange={(e) => void onFile(e)}
           />
           {file ? (
@@ -136,9 +153,13 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
               <button
                 type="button"
                 className="link-button"
+                disabled={running}
                 onClick={() => {
                   setFile(null);
                   setParsed(null);
+                  setUpload({ status: 'idle' });
+                  // So choosing the same file again reads it again.
+                  if (fileInput.current) fileInput.current.value = '';
                 }}
               >
                 {t('edit.import.fileForget')}
@@ -158,7 +179,9 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
             value={text}
             onChange={(e) => {
               setText(e.target.value);
+              // New text needs a new check; a failed upload of the old text cannot be resumed with it.
               setParsed(null);
+              setUpload({ status: 'idle' });
             }}
           />
         </div>
@@ -256,7 +279,7 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
       ) : null}
       {upload.status === 'done' ? (
         <p className="form-ok" role="status">
-          {t('edit.import.done', { count: total, requests: upload.chunks.length, lines: linesOf(rows) })}
+          {t('edit.import.done', { count: total, requests: upload.chunks.length, lines: summary?.lines ?? '' })}
         </p>
       ) : null}
       {upload.status === 'failed' || upload.status === 'stopped' ? (
@@ -273,17 +296,9 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
           <p>
             {upload.saved === 0
               ? t('edit.import.savedNone')
-              : t('edit.import.savedLines', {
-                  count: savedRows(upload.chunks, upload.saved).length,
-                  lines: linesOf(savedRows(upload.chunks, upload.saved)),
-                })}
+              : t('edit.import.savedLines', { count: summary?.saved ?? 0, lines: summary?.savedLines ?? '' })}
           </p>
-          <p>
-            {t('edit.import.notSavedLines', {
-              count: upload.chunks.slice(upload.saved).flatMap((c) => c.rows).length,
-              lines: linesOf(upload.chunks.slice(upload.saved).flatMap((c) => c.rows)),
-            })}
-          </p>
+          <p>{t('edit.import.notSavedLines', { count: summary?.unsaved ?? 0, lines: summary?.unsavedLines ?? '' })}</p>
           <button type="button" className="primary" onClick={() => void run(upload.chunks, upload.saved)}>
             {t('edit.import.resume')}
           </button>

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { createSignalState, deleteSignalState, updateSignalState, type SensorRef } from '../../api/besmart/client.ts';
 import type { SensorState, SignalState, SignalType } from '../../api/besmart/schemas.ts';
@@ -39,10 +39,13 @@ export function SignalStatesEditor({
   sensorRef,
   state,
   period,
+  onDirtyChange,
 }: {
   sensorRef: SensorRef;
   state: SensorState;
   period: string;
+  /** Tells the states editor whether a signal state form holds unsaved input. */
+  onDirtyChange?: (dirty: boolean) => void;
 }) {
   const { t, number } = useI18n();
   const sessions = useSessions();
@@ -162,6 +165,7 @@ export function SignalStatesEditor({
                 initial={signalStateFormValues(editing)}
                 types={typeList}
                 taken={[]}
+                onDirtyChange={onDirtyChange}
                 onCancel={() => setEditing(null)}
                 onSave={async (values, parsed, saved) => {
                   const changes = changedSignalStateFields(saved, values, parsed);
@@ -181,6 +185,7 @@ export function SignalStatesEditor({
                 initial={emptySignalStateForm}
                 types={typeList}
                 taken={state.signal_states.map((s) => s.signal_type_moid)}
+                onDirtyChange={onDirtyChange}
                 afterSave={() => emptySignalStateForm}
                 onSave={async (_values, parsed) => {
                   const created = await sessions.besmart.call((auth) =>
@@ -214,9 +219,10 @@ interface FormProps {
   ) => Promise<SaveOutcome>;
   afterSave?: (values: SignalStateFormValues) => SignalStateFormValues;
   onCancel?: () => void;
+  onDirtyChange?: ((dirty: boolean) => void) | undefined;
 }
 
-function SignalStateForm({ mode, initial, types, taken, onSave, afterSave, onCancel }: FormProps) {
+function SignalStateForm({ mode, initial, types, taken, onSave, afterSave, onCancel, onDirtyChange }: FormProps) {
   const { t } = useI18n();
   const { saved, failure, setFailure, note, run } = useSave(initial);
   const schema = useMemo(() => signalStateFormSchema(taken, mode === 'edit' ? saved : undefined), [taken, mode, saved]);
@@ -232,6 +238,10 @@ function SignalStateForm({ mode, initial, types, taken, onSave, afterSave, onCan
     defaultValues: initial,
   });
   useUnsavedChanges(isDirty, t('edit.unsaved'));
+  useEffect(() => {
+    onDirtyChange?.(isDirty);
+    return () => onDirtyChange?.(false);
+  }, [isDirty, onDirtyChange]);
 
   const submit = handleSubmit(async (parsed) => {
     const values = getValues();

@@ -35,7 +35,10 @@ export function parseLocalDateTime(text: string): number {
     .map((part, i) => (part === undefined ? 0 : i === 6 ? Number(part.padEnd(3, '0')) : Number(part)));
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
   if (day > new Date(year, month, 0).getDate()) return Number.NaN;
-  return new Date(year, month - 1, day, hour, minute, second, fraction).getTime();
+  const d = new Date(year, month - 1, day, hour, minute, second, fraction);
+  // A time skipped when the clocks go forward does not exist here; Date would move it an hour on.
+  if (d.getHours() !== hour || d.getMinutes() !== minute) return Number.NaN;
+  return d.getTime();
 }
 
 /** UTC ms as the value of an `<input type="datetime-local">` in local time ("" when not a date). */

@@ -81,6 +81,10 @@ function States({
   const onDirtyChange = useCallback((d: boolean) => {
     dirty.current = d;
   }, []);
+  const signalDirty = useRef(false);
+  const onSignalDirtyChange = useCallback((d: boolean) => {
+    signalDirty.current = d;
+  }, []);
   const period = useCallback(
     (s: SensorState) =>
       t('edit.state.period', {
@@ -108,7 +112,7 @@ function States({
       await refresh();
     },
   });
-  const leaveForm = () => confirmLeave(dirty.current, t('edit.unsaved'));
+  const leaveForm = () => confirmLeave(dirty.current || signalDirty.current, t('edit.unsaved'));
   const others = editing === null ? states : states.filter((s) => s.sensor_state_id !== editing.sensor_state_id);
 
   return (
@@ -213,6 +217,7 @@ function States({
             sensorRef={sensorRef}
             state={states.find((s) => s.sensor_state_id === editing.sensor_state_id) ?? editing}
             period={period(editing)}
+            onDirtyChange={onSignalDirtyChange}
           />
         </>
       ) : (

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { lazy, Suspense, useId, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { runGraph, runGraphByName, type TaskOutcome } from '../../api/besmart/client.ts';
 import { errorText } from '../../components/error-message.ts';
@@ -18,7 +18,7 @@ import {
   type TaskFormOutput,
   type TaskFormValues,
 } from './task-schema.ts';
-import { useUnsavedChanges } from './use-unsaved-changes.ts';
+import { confirmLeave, useUnsavedChanges } from './use-unsaved-changes.ts';
 
 // recharts loads with a result, not with the page.
 const TaskResultChart = lazy(() => import('./task-result-chart.tsx').then((m) => ({ default: m.TaskResultChart })));
@@ -29,24 +29,34 @@ type Mode = 'name' | 'raw';
 export function TasksPage() {
   const { t } = useI18n();
   const [mode, setMode] = useState<Mode>('name');
+  const dirty = useRef(false);
+  const onDirtyChange = useCallback((d: boolean) => {
+    dirty.current = d;
+  }, []);
+  // The two kinds are two forms: switching asks first when the shown one holds unsaved input.
+  const switchTo = (next: Mode) => {
+    if (next === mode || !confirmLeave(dirty.current, t('edit.unsaved'))) return;
+    dirty.current = false;
+    setMode(next);
+  };
   return (
     <div className="tasks-page">
       <h1>{t('edit.task.title')}</h1>
       <p className="muted">{t('edit.task.intro')}</p>
       <div className="presets" role="group" aria-label={t('edit.task.kind')}>
-        <button type="button" aria-pressed={mode === 'name'} onClick={() => setMode('name')}>
+        <button type="button" aria-pressed={mode === 'name'} onClick={() => switchTo('name')}>
           {t('edit.task.byName')}
         </button>
-        <button type="button" aria-pressed={mode === 'raw'} onClick={() => setMode('raw')}>
+        <button type="button" aria-pressed={mode === 'raw'} onClick={() => switchTo('raw')}>
           {t('edit.task.raw')}
         </button>
       </div>
-      <TaskForm key={mode} mode={mode} />
+      <TaskForm key={mode} mode={mode} onDirtyChange={onDirtyChange} />
     </div>
   );
 }
 
-function TaskForm({ mode }: { mode: Mode }) {
+function TaskForm({ mode, onDirtyChange }: { mode: Mode; onDirtyChange: (dirty: boolean) => void }) {
   const { t } = useI18n();
   const sessions = useSessions();
   const uid = useId();
@@ -62,6 +72,7 @@ function TaskForm({ mode }: { mode: Mode }) {
     defaultValues: emptyTaskForm(mode),
   });
   useUnsavedChanges(isDirty && outcome === null, t('edit.unsaved'));
+  useEffect(() => onDirtyChange(isDirty && outcome === null), [isDirty, outcome, onDirtyChange]);
 
   const submit = handleSubmit(async (parsed) => {
     setFailure(null);
@@ -173,7 +184,11 @@ function TaskForm({ mode }: { mode: Mode }) {
           </button>
         </div>
       </form>
-      <div aria-live="polite">
+      {/* Only the short summary is announced, not the charts and their points tables. */}
+      <p className="visually-hidden" role="status">
+        {outcome?.status === 'done' ? t('edit.task.done', { count: outcome.results.length }) : ''}
+      </p>
+      <div>
         {outcome?.status === 'accepted' ? (
           <p className="form-ok" role="status">
             {t('edit.task.accepted')}
