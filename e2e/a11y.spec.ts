@@ -216,6 +216,10 @@ test.describe('axe, light and dark themes', () => {
   test('the sign-in prompt over a page', async ({ page }) => {
     await signedInBesmart(page);
     await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
+    // Everything on the page has loaded, so the click below is the request that meets the revoked token.
+    await expect(page.getByRole('form', { name: 'New sensor' }).getByLabel('Sensor type')).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Watched sensors' }).getByRole('link')).toHaveCount(5);
+    await expect(page.getByRole('list', { name: 'Watched sensors' })).not.toContainText('Loading');
     await fakeControl(page, 'besmart', 'expire-tokens');
     await page.getByRole('button', { name: 'Refresh signal types' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign in to besmart again' });

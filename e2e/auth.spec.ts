@@ -139,6 +139,15 @@ test.describe('keeping the session', () => {
     await page.goto('/');
     await signInBesmart(page);
     await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
+    // Everything on the page has loaded, so the click below is the request that meets the revoked token.
+    await expect(page.getByRole('list', { name: 'Watched sensors' }).getByRole('link')).toHaveText([
+      'Main switchboard meter',
+      'Rooftop PV inverter',
+      'Weather station on the roof',
+      'Substation T-12 (utility, read-only)',
+      'Workshop meter (1-minute data)',
+    ]);
+    await expect(page.getByRole('form', { name: 'New sensor' }).getByLabel('Sensor type')).toBeVisible();
     await fakeControl(page, 'besmart', 'expire-tokens');
     await page.getByRole('button', { name: 'Refresh signal types' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign in to besmart again' });
