@@ -104,18 +104,20 @@ const navClass = (active: boolean) => (active ? 'active' : undefined);
  */
 function usePrefetchNextPages(operator: boolean) {
   useEffect(() => {
+    // A failed prefetch is harmless: the page asks for the code again when it needs it.
+    const load = (p: Promise<unknown>) => void p.catch(() => undefined);
     const warm = () => {
-      void import('../api/saures/client.ts');
-      void import('../api/besmart/client.ts');
-      void import('../features/flats/overview-page.tsx');
-      void import('../features/flats/leak-banner.tsx');
-      void import('../features/signals/watch-list-page.tsx');
+      load(import('../api/saures/client.ts'));
+      load(import('../api/besmart/client.ts'));
+      load(import('../features/flats/overview-page.tsx'));
+      load(import('../features/flats/leak-banner.tsx'));
+      load(import('../features/signals/watch-list-page.tsx'));
       // An operator's sensor page and its editors, so they work even if the connection drops later.
       if (operator) {
-        void import('../features/signals/sensor-page.tsx');
-        void import('../features/editing/sensor-editor.tsx');
-        void import('../features/editing/states-editor.tsx');
-        void import('../features/editing/data-editor.tsx');
+        load(import('../features/signals/sensor-page.tsx'));
+        load(import('../features/editing/sensor-editor.tsx'));
+        load(import('../features/editing/states-editor.tsx'));
+        load(import('../features/editing/data-editor.tsx'));
       }
     };
     if (typeof requestIdleCallback === 'function') {
@@ -179,18 +181,22 @@ function Layout({ children }: { children: ReactNode }) {
       <main id="main" className="app-main" tabIndex={-1}>
         <OfflineBanner />
         {saures ? (
-          <Suspense fallback={null}>
-            <LeakBanner />
-          </Suspense>
+          <LoadBoundary>
+            <Suspense fallback={null}>
+              <LeakBanner />
+            </Suspense>
+          </LoadBoundary>
         ) : null}
         <LoadBoundary resetKey={location}>
           <Suspense fallback={<Skeleton lines={6} label={t('common.loading')} />}>{children}</Suspense>
         </LoadBoundary>
       </main>
       {faked ? (
-        <Suspense fallback={null}>
-          <DevtoolsPanel />
-        </Suspense>
+        <LoadBoundary>
+          <Suspense fallback={null}>
+            <DevtoolsPanel />
+          </Suspense>
+        </LoadBoundary>
       ) : null}
       <SignInPrompt />
     </>
