@@ -9,5 +9,7 @@ export default defineConfig({
     include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts', 'server/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
+    // A limit, not a speed check: CI machines are shared and a cold jsdom + lazy chunk can take seconds.
+    testTimeout: 20_000,
   },
 });

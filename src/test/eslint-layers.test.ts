@@ -8,7 +8,8 @@ async function layerErrors(file: string, code: string): Promise<string[]> {
   return (result?.messages ?? []).filter((m) => m.ruleId === 'meterdeck/layers').map((m) => m.message);
 }
 
-describe('import direction (ARCHITECTURE.md)', () => {
+// The first lint loads the whole ESLint config (typescript-eslint and plugins): seconds on a busy machine.
+describe('import direction (ARCHITECTURE.md)', { timeout: 60_000 }, () => {
   it('keeps React out of src/api', async () => {
     expect(
       await layerErrors('src/api/x.ts', "import { useState } from 'react';\nexport const a = useState;\n"),
