@@ -25,7 +25,17 @@ export interface ApiErrorInit {
   /** Machine-readable code, e.g. "WrongSIDException". */
   code?: string;
   /** The server's own words, when it gave any. */
-  serverMessage?: string;
+  serverMessage?: string | undefined;
+  /** Problems the server named per input field (a besmart 422 list), for the form to show at each field. */
+  fields?: readonly FieldProblem[] | undefined;
+  /** The path or method does not exist on this server (not a missing record): another API version may offer it. */
+  routeMissing?: boolean | undefined;
+}
+
+export interface FieldProblem {
+  /** The request parameter or body key the server named; null for the request as a whole. */
+  field: string | null;
+  message: string;
 }
 
 const SERVICE_NAMES: Record<Service, string> = { saures: 'SAURES', besmart: 'besmart' };
@@ -56,6 +66,8 @@ export class ApiError extends Error {
   readonly status: number | undefined;
   readonly code: string | undefined;
   readonly serverMessage: string | undefined;
+  readonly fields: readonly FieldProblem[];
+  readonly routeMissing: boolean;
 
   constructor(init: ApiErrorInit) {
     super(describe(init));
@@ -65,6 +77,8 @@ export class ApiError extends Error {
     this.status = init.status;
     this.code = init.code;
     this.serverMessage = init.serverMessage;
+    this.fields = init.fields ?? [];
+    this.routeMissing = init.routeMissing ?? false;
   }
 }
 

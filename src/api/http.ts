@@ -8,7 +8,7 @@ export interface HttpRequest {
   service: Service;
   /** Path below the service root, e.g. "/api/company/flats" or "/sensors/types". */
   path: string;
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
   headers?: Record<string, string>;
   body?: string | URLSearchParams;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { setupServer } from 'msw/node';
-import type { z } from 'zod';
+import { z as zod, type z } from 'zod';
 import {
   answerWith,
   answers,
@@ -24,6 +24,7 @@ import { parseWith } from '../http.ts';
 import * as api from './client.ts';
 import {
   ackFromBody,
+  createdSensorStateSchema,
   createdSignalStateSchema,
   errorMessageFromBody,
   meterTypesSchema,
@@ -31,7 +32,6 @@ import {
   parsePythonRepr,
   sensorIdSchema,
   sensorSchema,
-  sensorStateSchema,
   sensorStatesSchema,
   sensorTypesSchema,
   seriesListSchema,
@@ -61,6 +61,14 @@ import {
 // ---------------------------------------------------------------- valid samples (the reference's examples and quirks)
 
 const token: TokenWire = { expiration: 1586861098825, user_id: 1, token: 'ab9d27c9044820c9998f326021dc4003' };
+/** A current server's login answer: expiration in (fractional) seconds, account_status, or D35's `id`. */
+const currentToken: TokenWire = {
+  expiration: 1764675898.25,
+  user_id: 1,
+  token: 'c0ffee',
+  account_status: { active: true },
+};
+const d35Token: TokenWire = { expiration: 1764675898, id: 3, token: 'd35' };
 const sensorId: SensorIdWire = { client_cid: 1, sensor_mid: 2 };
 const sensor: SensorWire = {
   info: '{}',
@@ -78,6 +86,15 @@ const sensor: SensorWire = {
   execute: true,
   negligible: true,
   uncertain: false,
+};
+/** Today's sensor: info as an object and the fields added since v0.1.5. */
+const currentSensor: SensorWire = {
+  ...sensor,
+  info: { tariff: 'G11' },
+  read: true,
+  balance_calculation: false,
+  acq_min: 15,
+  existing_sensor_state: true,
 };
 const sensorTypes: SensorTypeWire[] = [
   {
@@ -100,6 +117,16 @@ const meterTypes: MeterTypeWire[] = [
     is_dcu: false,
   },
   { id: 2, meter_type_name: 'x', number_of_phases: 1 },
+  {
+    id: 3,
+    name: 'Current name',
+    number_of_phases: 1,
+    is_ami: 'true',
+    client_cid: 1,
+    is_remote: true,
+    prefix_name: 'PX',
+    default_cap_period: 15,
+  },
 ];
 const signalTypes: SignalTypeWire[] = [
   {
@@ -116,15 +143,24 @@ const signalTypes: SignalTypeWire[] = [
     keep_prefix: false,
   },
   { signal_type_moid: ' 64 ', symbol: 'P', is_incremental: false, unit_symbol: 'kW', unit_id: null },
+  {
+    signal_type_moid: 70,
+    symbol: 'PV',
+    is_measurement: true,
+    time_series_type: null,
+    unit_symbol: 'kW',
+    draw_chart: true,
+  },
+  { signal_type_moid: 33, symbol: 'A-', is_measurement: false, time_series_type: 1, unit_symbol: 'kW.h' },
 ];
-const createdSignalState: CreatedSignalStateWire = {
+const createdSignalState = {
   sensor_state_id: 7986,
   signal_state_id: 798649,
   signal_type_moid: 32,
   value_for_since: 6,
   value_for_till: 120,
   info: '{"PPECODE":"PL_ZEBB_2006000099","METER_DEV":936692255,"TARIFF_NAME":"C12A"}',
-};
+} satisfies CreatedSignalStateWire;
 const sensorStates: SensorStateWire[] = [
   {
     sensor_state_id: 7986,
@@ -139,6 +175,18 @@ const sensorStates: SensorStateWire[] = [
     signal_states: [createdSignalState, { signal_state_id: 2, signal_type_moid: '33', value_for_since: null }],
   },
   { sensor_state_id: 7987, client_cid: 1, sensor_mid: 1, since: 1609459200000, till: null, signal_states: [[]] },
+  {
+    sensor_state_id: 7988,
+    client_cid: 1,
+    sensor_mid: 1,
+    since: '2026-11-01T00:00:00',
+    till: '2026-11-30T23:00:00+01:00',
+    info: { METER_DEV: 1 },
+    meter_type_id: 3,
+    meter_type_is_dcu: false,
+    signal_states: [{ signal_state_id: 3, signal_type_moid: 32, value_for_since: '6.5', value_for_till: 7 }],
+  },
+  { sensor_state_id: 7989, client_cid: 1, sensor_mid: 1, since: '2026-12-01T00:00:00.250Z', signal_states: [{}] },
 ];
 const series: SeriesWire[] = [
   {
@@ -154,6 +202,14 @@ const series: SeriesWire[] = [
     unit: 'kW.h',
   },
   { client_cid: 12, sensor_mid: 122, signal_type_moid: '64', data: { time: [], value: [] } },
+  // Current servers: no data block for an empty series, timings beside it, RM points.
+  { client_cid: 12, sensor_mid: 122, signal_type_moid: 32, unit: 'kW.h', time_tstorage: 0.05, time_other: 0.01 },
+  {
+    client_cid: 12,
+    sensor_mid: 122,
+    signal_type_moid: 32,
+    data: { time: [1, 2], value: [0, 2.5], type: ['RM', 'DBL'], origin: [1, 5] },
+  },
 ];
 const taskResults: TaskResultWire[] = [{ data: { time: [1577836800000], value: [10.01], type: ['DBL'], origin: [1] } }];
 const pythonRepr =
@@ -181,17 +237,48 @@ const SIG = { ...S, signal_type_moid: 32 };
 const points = { time: [1], value: [1.5] };
 
 type Endpoint =
-  | { name: string; kind: 'json'; samples: Json[]; schema: z.ZodType; call: () => Promise<unknown> }
+  | {
+      name: string;
+      kind: 'json';
+      samples: Json[];
+      schema: z.ZodType;
+      call: () => Promise<unknown>;
+      /** Where the client completes the parsed body (login, creates): how its answer relates to it. */
+      check?: ((value: unknown, parsed: unknown) => void) | undefined;
+    }
   | { name: string; kind: 'ack'; samples: Json[]; call: () => Promise<void> }
   | { name: string; kind: 'task'; samples: Json[]; call: () => Promise<api.TaskOutcome> };
 
-const json = (name: string, schema: z.ZodType, samples: unknown[], call: () => Promise<unknown>): Endpoint => ({
+const json = (
+  name: string,
+  schema: z.ZodType,
+  samples: unknown[],
+  call: () => Promise<unknown>,
+  check?: (value: unknown, parsed: unknown) => void,
+): Endpoint => ({
   name,
   kind: 'json',
   schema,
   samples: samples.map(jsonOf),
   call,
+  check,
 });
+
+/** The answer keeps every field the body gave (the client only adds what was missing). */
+const keepsWhatCame = (value: unknown, parsed: unknown) => {
+  const given = Object.fromEntries(
+    Object.entries(parsed !== null && typeof parsed === 'object' ? parsed : {}).filter(
+      ([, v]) => v !== null && v !== undefined,
+    ),
+  );
+  expect(value).toMatchObject(given);
+};
+const signedInShape = zod.object({ token: zod.string(), user_id: zod.number(), expiration: zod.number().nullable() });
+const signedInFrom = (value: unknown, parsed: unknown) => {
+  const t = signedInShape.parse(parsed);
+  expect(value).toMatchObject({ token: t.token, user_id: t.user_id });
+  if (t.expiration !== null) expect(value).toMatchObject({ expiration: t.expiration });
+};
 const ack = (name: string, call: () => Promise<void>): Endpoint => ({
   name,
   kind: 'ack',
@@ -206,32 +293,46 @@ const task = (name: string, call: () => Promise<api.TaskOutcome>): Endpoint => (
 });
 
 const endpoints: Endpoint[] = [
-  json('login', tokenSchema, [token], () => api.login({ login: 'l', password: 'p', workspaceKey: 'k' })),
-  json('refreshToken', tokenSchema, [token], () => api.refreshToken(auth)),
+  json(
+    'login',
+    tokenSchema,
+    [token, currentToken, d35Token],
+    () => api.login({ login: 'l', password: 'p', workspaceKey: 'k' }),
+    (v, p) => signedInFrom(v, p),
+  ),
+  json('refreshToken', tokenSchema, [token, currentToken], () => api.refreshToken(auth), signedInFrom),
   json('createSensor', sensorIdSchema, [sensorId], () =>
     api.createSensor(auth, { name: 'n', sensor_type_id: 1, client_cid: 1 }),
   ),
-  json('getSensor', sensorSchema, [sensor], () => api.getSensor(auth, S)),
+  json('getSensor', sensorSchema, [sensor, currentSensor], () => api.getSensor(auth, S)),
   ack('updateSensor', () => api.updateSensor(auth, S, { name: 'n' })),
   ack('deleteSensor', () => api.deleteSensor(auth, S)),
   json('getSensorTypes', sensorTypesSchema, [sensorTypes, []], () => api.getSensorTypes(auth)),
   json('getMeterTypes', meterTypesSchema, [meterTypes], () => api.getMeterTypes(auth, 1)),
-  ack('createMeterType', () =>
-    api.createMeterType(auth, 1, { meter_type_id: 1, meter_type_name: 'm', number_of_phases: 1 }),
-  ),
+  ack('createMeterType', async () => {
+    await api.createMeterType(auth, 1, { meter_type_id: 1, meter_type_name: 'm', number_of_phases: 1 });
+  }),
   ack('updateMeterType', () =>
     api.updateMeterType(auth, 1, { meter_type_id: 1, meter_type_name: 'm', number_of_phases: 3 }),
   ),
   ack('deleteMeterType', () => api.deleteMeterType(auth, 1, 1)),
   json('getSignalTypes', signalTypesSchema, [signalTypes], () => api.getSignalTypes(auth)),
   json('getSensorStates', sensorStatesSchema, [sensorStates], () => api.getSensorStates(auth, S)),
-  json('createSensorState', sensorStateSchema, [sensorStates[0], sensorStates[1]], () =>
-    api.createSensorState(auth, { ...S, since: 0 }),
+  json(
+    'createSensorState',
+    createdSensorStateSchema,
+    [sensorStates[0], sensorStates[1], { sensor_state_id: 9, since: 5, till: 6, signal_states: [{}] }],
+    () => api.createSensorState(auth, { ...S, since: 0 }),
+    keepsWhatCame,
   ),
   ack('updateSensorState', () => api.updateSensorState(auth, 1, { till: 5 })),
   ack('deleteSensorState', () => api.deleteSensorState(auth, 1)),
-  json('createSignalState', createdSignalStateSchema, [createdSignalState], () =>
-    api.createSignalState(auth, 1, { signal_type_moid: 32, value_for_since: 1 }),
+  json(
+    'createSignalState',
+    createdSignalStateSchema,
+    [createdSignalState, { signal_state_id: 5 }],
+    () => api.createSignalState(auth, 1, { signal_type_moid: 32, value_for_since: 1 }),
+    keepsWhatCame,
   ),
   json('getSignalStates', sensorStatesSchema, [sensorStates], () => api.getSignalStates(auth, SIG)),
   ack('updateSignalState', () => api.updateSignalState(auth, 1, { value_for_till: 2 })),
@@ -260,9 +361,12 @@ function expectOutcome(value: unknown, ep: Endpoint, answer: FakeAnswer): void {
   expect(failsInTransit(answer)).toBe(false);
   const text = bodyAsRead(answer);
   switch (ep.kind) {
-    case 'json':
-      expect(value).toEqual(ep.schema.parse(JSON.parse(text)));
+    case 'json': {
+      const body: unknown = JSON.parse(text);
+      if (ep.check) ep.check(value, ep.schema.parse(body));
+      else expect(value).toEqual(ep.schema.parse(body));
       return;
+    }
     case 'ack':
       expect(value).toBeUndefined();
       expect(ackFromBody(text)).toBeDefined();

@@ -1,6 +1,15 @@
 import {
   ackFromBody,
+  besmartTime,
+  dialectOfError,
   errorMessageFromBody,
+  expirationMs,
+  isRouteMissing,
+  meterTypesSchema,
+  sensorSchema,
+  seriesListSchema,
+  signalTypesSchema,
+  validationIssues,
   parseCustomFields,
   parsePythonRepr,
   sensorStateSchema,
@@ -73,8 +82,9 @@ describe('acknowledgements', () => {
     expect(ackFromBody('OK')).toBe('OK');
     expect(ackFromBody('')).toBe('');
   });
-  it('refuses a body that is data, not an acknowledgement', () => {
-    expect(ackFromBody('{"a":1}')).toBeUndefined();
+  it('takes any answer but a web page as success (current servers answer null or objects)', () => {
+    expect(ackFromBody('null')).toBe('');
+    expect(ackFromBody('{"a":1}')).toBe('');
     expect(ackFromBody('<html></html>')).toBeUndefined();
   });
 });
@@ -186,5 +196,175 @@ describe('misc', () => {
       d: "it's",
     });
     expect(parsePythonRepr("{'data': {...}}")).toBeUndefined();
+  });
+});
+
+describe('both besmart versions', () => {
+  it('reads times as integer ms, seconds, or ISO date-times with Z, an offset or no zone (UTC)', () => {
+    const t = Date.UTC(2026, 10, 1, 0, 0, 0);
+    expect(besmartTime(t)).toBe(t);
+    expect(besmartTime(t / 1000)).toBe(t);
+    expect(besmartTime('2026-11-01T00:00:00')).toBe(t);
+    expect(besmartTime('2026-11-01T00:00:00Z')).toBe(t);
+    expect(besmartTime('2026-11-01T01:00:00+01:00')).toBe(t);
+    expect(besmartTime('2026-10-31T19:00:00-0500')).toBe(t);
+    expect(besmartTime('2026-11-01T00:00:00.250Z')).toBe(t + 250);
+    expect(besmartTime('2026-11-01 00:00')).toBe(t);
+    expect(besmartTime('2026-02-30T00:00:00')).toBeUndefined();
+    expect(besmartTime('yesterday')).toBeUndefined();
+  });
+
+  it('reads a state of either version into the same ms', () => {
+    const since = Date.UTC(2026, 10, 1);
+    const legacy = sensorStateSchema.parse({ sensor_state_id: 1, client_cid: 1, sensor_mid: 1, since, till: null });
+    const current = sensorStateSchema.parse({
+      sensor_state_id: 1,
+      client_cid: 1,
+      sensor_mid: 1,
+      since: '2026-11-01T00:00:00',
+      info: { METER_DEV: 5 },
+      meter_type_id: '3',
+      meter_type_is_dcu: true,
+      signal_states: [{ signal_state_id: 2, signal_type_moid: 32, value_for_since: '6.5' }],
+    });
+    expect(current.since).toBe(legacy.since);
+    expect(current.till).toBeNull();
+    expect(JSON.parse(current.info ?? '')).toEqual({ METER_DEV: 5 });
+    expect(current.meter_type_id).toBe(3);
+    expect(current.signal_states[0]?.value_for_since).toBe(6.5);
+    expect(current.signal_states[0]?.info).toBeNull();
+    expect(() => sensorStateSchema.parse({ sensor_state_id: 1, client_cid: 1, sensor_mid: 1, since: 'soon' })).toThrow(
+      /not a time/,
+    );
+  });
+
+  it('reads the token expiry in ms (v0.1.5) or seconds (current) and says which server it suggests', () => {
+    const legacy = tokenSchema.parse({ expiration: 1586861098825, user_id: 1, token: 't' });
+    expect(legacy).toMatchObject({ expiration: 1586861098825, dialectHint: 'v0.1.5' });
+    const current = tokenSchema.parse({ expiration: 1764675898.5, user_id: 1, token: 't', account_status: {} });
+    expect(current).toMatchObject({ expiration: 1764675898500, dialectHint: 'current' });
+    expect(tokenSchema.parse({ expiration: 1764675898, id: 4, token: 't' })).toMatchObject({ user_id: 4 });
+    expect(expirationMs(999_999_999_999)).toBe(999_999_999_999_000);
+    expect(expirationMs(1e12)).toBe(1e12);
+  });
+
+  it('reads meter types named `name` or `meter_type_name`, with the new fields kept', () => {
+    const [legacy, current] = meterTypesSchema.parse([
+      { id: 1, meter_type_name: 'CX', number_of_phases: 3 },
+      {
+        id: 2,
+        name: 'PAFAL',
+        number_of_phases: 1,
+        is_ami: 'true',
+        is_remote: true,
+        prefix_name: 'PF',
+        default_cap_period: 15,
+        client_cid: 1,
+      },
+    ]);
+    expect(legacy?.meter_type_name).toBe('CX');
+    expect(current).toMatchObject({
+      meter_type_name: 'PAFAL',
+      is_ami: true,
+      is_remote: true,
+      prefix_name: 'PF',
+      default_cap_period: 15,
+    });
+    expect(() => meterTypesSchema.parse([{ id: 3, number_of_phases: 1 }])).toThrow(/without a name/);
+  });
+
+  it('reads signal types with is_incremental or is_measurement + time_series_type', () => {
+    const [legacy, current] = signalTypesSchema.parse([
+      { signal_type_moid: 32, symbol: 'A+', is_incremental: true, unit_symbol: 'kW.h' },
+      {
+        signal_type_moid: 70,
+        symbol: 'PV',
+        is_measurement: true,
+        time_series_type: null,
+        unit_symbol: 'kW',
+        draw_chart: false,
+      },
+    ]);
+    expect(legacy).toMatchObject({ is_incremental: true, is_measurement: null });
+    expect(current).toMatchObject({
+      is_incremental: null,
+      is_measurement: true,
+      time_series_type: null,
+      draw_chart: false,
+    });
+  });
+
+  it('keeps a sensor’s info as JSON text whether it came as text or as an object', () => {
+    const base = { client_cid: 1, sensor_mid: 1, name: 'n', sensor_type_id: 1 };
+    expect(sensorSchema.parse({ ...base, info: '{"a":1}' }).info).toBe('{"a":1}');
+    expect(sensorSchema.parse({ ...base, info: { a: 1 } }).info).toBe('{"a":1}');
+    expect(sensorSchema.parse({ ...base, read: true, acq_min: 15, balance_calculation: true })).toMatchObject({
+      read: true,
+      acq_min: 15,
+      balance_calculation: true,
+    });
+  });
+
+  it('reads signal data as an array or one object; no data block is an empty series; RM points are dropped', () => {
+    const one = {
+      client_cid: 1,
+      sensor_mid: 1,
+      signal_type_moid: 32,
+      unit: 'kW.h',
+      time_tstorage: 0.05,
+      time_other: 0.01,
+    };
+    const [empty] = seriesListSchema.parse(one);
+    expect(empty?.data.time).toEqual([]);
+    expect(empty?.time_tstorage).toBe(0.05);
+    const [withRm] = seriesListSchema.parse([
+      { ...one, data: { time: [1, 2, 3], value: [0, 2, 3], type: ['RM', 'DBL', 'DBL'], origin: [1, 1, 5] } },
+    ]);
+    expect(withRm?.data).toEqual({ time: [2, 3], value: [2, 3], type: ['DBL', 'DBL'], origin: [1, 5] });
+    const [points] = seriesListSchema.parse({ ...one, data: [{ time: 5, value: '1.5', origin: 2 }] });
+    expect(points?.data).toEqual({ time: [5], value: [1.5], type: ['DBL'], origin: [2] });
+    expect(() => seriesListSchema.parse({ ...one, data: { time: [1, 2], value: [1] } })).toThrow(/differ in length/);
+  });
+
+  it('turns a 422 list into messages at the fields it names', () => {
+    const body = JSON.stringify({
+      detail: [
+        { loc: ['query', 'since'], msg: 'Field required', type: 'missing' },
+        { loc: ['body', 0, 'name'], msg: 'String too short', type: 'string_too_short' },
+        { loc: ['body'], msg: 'Input should be a valid dictionary', type: 'model_attributes_type' },
+      ],
+    });
+    expect(validationIssues(body)).toEqual([
+      { field: 'since', message: 'Field required' },
+      { field: 'name', message: 'String too short' },
+      { field: null, message: 'Input should be a valid dictionary' },
+    ]);
+    expect(errorMessageFromBody(body)).toBe(
+      'since: Field required; name: String too short; Input should be a valid dictionary',
+    );
+    expect(validationIssues('"Resource not found"')).toEqual([]);
+  });
+
+  it('tells a missing route from a missing record', () => {
+    expect(isRouteMissing(404, '{"detail":"Not Found"}')).toBe(true);
+    expect(isRouteMissing(405, '{"detail":"Method Not Allowed"}')).toBe(true);
+    expect(
+      isRouteMissing(
+        404,
+        '{"detail":"The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.","status":404,"title":"Not Found","type":"about:blank"}',
+      ),
+    ).toBe(true);
+    expect(isRouteMissing(404, '"Resource not found"')).toBe(false);
+    expect(isRouteMissing(404, '{"detail":"Sensor not found"}')).toBe(false);
+    expect(isRouteMissing(400, '{"detail":"Not Found"}')).toBe(false);
+  });
+
+  it('learns the version from an error body', () => {
+    expect(dialectOfError('{"detail":"Invalid credentials"}')).toBe('current');
+    expect(dialectOfError('{"detail":"x","title":"Unauthorized","status":401}', 'application/problem+json')).toBe(
+      'v0.1.5',
+    );
+    expect(dialectOfError('"Resource not found"')).toBe('v0.1.5');
+    expect(dialectOfError('<html></html>')).toBeUndefined();
   });
 });

@@ -53,9 +53,10 @@ export function MeterTypeForm({ clientCid, mode, initial, takenIds = [], onSaved
   const submit = handleSubmit(async (params) => {
     setFailure(null);
     try {
-      await sessions.besmart.call((auth) =>
-        mode === 'create' ? createMeterType(auth, clientCid, params) : updateMeterType(auth, clientCid, params),
-      );
+      await sessions.besmart.call(async (auth) => {
+        if (mode === 'create') await createMeterType(auth, clientCid, params);
+        else await updateMeterType(auth, clientCid, params);
+      });
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: besmartQueries.meterTypes(sessions.besmart, clientCid).queryKey }),
         // States show their meter type's name and AMI flag.

@@ -10,6 +10,10 @@ const existing = [
     is_ami: true,
     is_balance: false,
     is_dcu: false,
+    is_remote: null,
+    prefix_name: null,
+    default_cap_period: null,
+    client_cid: null,
   },
   {
     id: 4,
@@ -19,6 +23,10 @@ const existing = [
     is_ami: false,
     is_balance: true,
     is_dcu: true,
+    is_remote: null,
+    prefix_name: null,
+    default_cap_period: null,
+    client_cid: null,
   },
 ];
 

@@ -17,8 +17,14 @@ const types: SensorType[] = [
     description: 'Licznik energii',
     sensor_state_custom_fields: null,
     sensor_custom_fields: '{"tariff": {"required": true}, "meter_max_digits": {"required": false}}',
+    is_system_type: null,
+    is_unchangeable: null,
   },
-  { id: 5, name: 'weather', description: null, sensor_state_custom_fields: null, sensor_custom_fields: null },
+  { id: 5, name: 'weather', description: null, sensor_state_custom_fields: null,
+    sensor_custom_fields: null,
+    is_system_type: null,
+    is_unchangeable: null,
+  },
 ];
 
 const valid: SensorFormValues = {

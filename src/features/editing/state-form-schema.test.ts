@@ -19,6 +19,8 @@ const state = (id: number, since: string, till: string | null): SensorState => (
   info: null,
   meter_type_name: null,
   meter_type_is_ami: null,
+  meter_type_id: null,
+  meter_type_is_dcu: null,
   signal_states: [],
 });
 

@@ -58,10 +58,11 @@ describe('besmart session', () => {
     expect(refresh).toHaveBeenCalledTimes(1);
   });
 
-  it('opens the sign-in prompt when the refresh fails, and finishes the request after sign-in', async () => {
-    const { session, store, refresh } = setup();
+  it('opens the sign-in prompt when the refresh and signing in again both fail, and finishes the request after sign-in', async () => {
+    const { session, store, refresh, login } = setup();
     await session.signIn({ login: 'operator', password: 'pw', workspaceKey: 'ws' });
     refresh.mockRejectedValueOnce(unauthorized());
+    login.mockRejectedValueOnce(unauthorized());
     const pending = session.call(async ({ token }) => {
       if (token === 'tok-1') throw unauthorized();
       return token;
@@ -69,6 +70,77 @@ describe('besmart session', () => {
     await vi.waitFor(() => expect(store.getState().prompt?.service).toBe('besmart'));
     await session.signIn({ login: 'operator', password: 'pw', workspaceKey: 'ws' });
     await expect(pending).resolves.toBe('tok-2');
+  });
+
+  it('signs in again with the credentials kept in memory when the refresh fails', async () => {
+    const { session, refresh, login } = setup();
+    await session.signIn({ login: 'operator', password: 'pw', workspaceKey: 'ws' });
+    refresh.mockRejectedValueOnce(unauthorized());
+    const result = await session.call(async ({ token }) => {
+      if (token === 'tok-1') throw unauthorized();
+      return token;
+    });
+    expect(result).toBe('tok-2');
+    expect(login).toHaveBeenCalledTimes(2);
+    expect(login).toHaveBeenLastCalledWith(expect.objectContaining({ login: 'operator', password: 'pw' }));
+  });
+
+  it('signs in again before expiry where GET /users/token does not extend the token (current servers)', async () => {
+    const { session, refresh, login, advance, store } = setup();
+    await session.signIn({ login: 'operator', password: 'pw' });
+    const first = store.getState().besmart;
+    // A current server reports the same token with the same expiry.
+    refresh.mockImplementationOnce(async () => ({ token: 'tok-1', expiration: first?.expiration ?? 0, user_id: 7 }));
+    advance(2 * HOUR - 30_000);
+    await expect(session.call(async (a) => a.token)).resolves.toBe('tok-2');
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(login).toHaveBeenCalledTimes(2);
+  });
+
+  it('skips the useless refresh once the server is known to be current', async () => {
+    const { session, refresh, login, advance } = setup();
+    login.mockImplementation(async () => ({
+      token: `tok-${login.mock.calls.length}`,
+      expiration: 0,
+      user_id: 7,
+      dialect: 'current' as const,
+    }));
+    await session.signIn({ login: 'operator', password: 'pw' });
+    advance(1);
+    await session.call(async (a) => a.token);
+    expect(refresh).not.toHaveBeenCalled();
+    expect(login).toHaveBeenCalledTimes(2);
+  });
+
+  it('passes the server version to each call and remembers one learned later, without the password', async () => {
+    const { session, store, storage } = setup();
+    await session.signIn({ login: 'operator', password: 'secret-pw', workspaceKey: 'ws' });
+    await session.call(async (auth) => {
+      expect(auth.dialect).toBeUndefined();
+      auth.learn('v0.1.5');
+    });
+    expect(store.getState().besmart?.api).toBe('v0.1.5');
+    await expect(session.call(async (auth) => auth.dialect)).resolves.toBe('v0.1.5');
+    expect(JSON.stringify(storage.dump())).not.toContain('secret-pw');
+  });
+
+  it('asks for a sign-in after a reload, where no password is in memory', async () => {
+    const { session, store, refresh, login } = setup();
+    await session.signIn({ login: 'operator', password: 'pw' });
+    const saved = store.getState().besmart;
+    const reloaded = createBesmartSession({
+      login,
+      refresh,
+      store,
+      prompt: createPromptBroker(store),
+      now: () => 1_700_000_000_000 + 3 * HOUR,
+    });
+    refresh.mockRejectedValueOnce(unauthorized());
+    void reloaded.call(async (a) => a.token).catch(() => undefined);
+    await vi.waitFor(() => expect(store.getState().prompt?.service).toBe('besmart'));
+    expect(login).toHaveBeenCalledTimes(1);
+    expect(saved?.login).toBe('operator');
+    session.signOut();
   });
 
   it('does not retry other errors', async () => {

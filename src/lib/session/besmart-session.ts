@@ -3,21 +3,36 @@ import { singleFlight } from './single-flight.ts';
 import { SignInRequiredError, type PromptBroker } from './prompt.ts';
 import type { BesmartSessionState, SessionStore } from './store.ts';
 
+export type BesmartApi = 'v0.1.5' | 'current';
+
 export interface BesmartCredentials {
   login: string;
   password: string;
-  workspaceKey: string;
+  /** Needed by v0.1.5 servers only. */
+  workspaceKey?: string | undefined;
+  /** The version the server showed at the last sign-in (a re-login uses its form first). */
+  dialect?: BesmartApi | undefined;
 }
 
 export interface BesmartToken {
   token: string;
+  /** Epoch ms. */
   expiration: number;
   user_id: number;
+  /** The server's API version, when the sign-in showed it. */
+  dialect?: BesmartApi | undefined;
+}
+
+/** What each besmart call gets: the token, the server's version, and a way to report a version learned. */
+export interface BesmartCallAuth {
+  token: string;
+  dialect: BesmartApi | undefined;
+  learn: (dialect: BesmartApi) => void;
 }
 
 export interface BesmartSessionDeps {
   login: (credentials: BesmartCredentials) => Promise<BesmartToken>;
-  refresh: (auth: { token: string }) => Promise<BesmartToken>;
+  refresh: (auth: { token: string; dialect?: BesmartApi | undefined }) => Promise<BesmartToken>;
   store: SessionStore;
   prompt: PromptBroker;
   now?: () => number;
@@ -29,9 +44,13 @@ const isUnauthorized = (e: unknown) => isApiError(e) && e.service === 'besmart' 
 
 /**
  * besmart session rules: the Bearer token goes on every request; it is
- * refreshed (GET /users/token) when less than a minute of validity remains
- * and on a 401 — single-flight, so concurrent failures cause one refresh and
- * each request retries once. A failed refresh opens the sign-in prompt.
+ * renewed when less than a minute of validity remains and on a 401 —
+ * single-flight, so concurrent failures cause one renewal and each request
+ * retries once. Renewing asks GET /users/token first (v0.1.5 extends the
+ * token there); where that does not move the expiry (current servers only
+ * report it) or fails, the session signs in again with the credentials it
+ * keeps in memory for this page (never stored). Without them, the sign-in
+ * prompt opens.
  */
 export function createBesmartSession(deps: BesmartSessionDeps) {
   const now = deps.now ?? Date.now;
@@ -39,9 +58,18 @@ export function createBesmartSession(deps: BesmartSessionDeps) {
   const { store, prompt } = deps;
   /** Bumped by every sign-in and sign-out: a refresh that started before one is discarded. */
   let generation = 0;
+  /** This page's credentials, for signing in again where a token cannot be extended. Memory only. */
+  let remembered: BesmartCredentials | null = null;
 
-  function save(t: BesmartToken, login: string): BesmartSessionState {
-    const state = { token: t.token, expiration: t.expiration, userId: t.user_id, login };
+  function save(t: BesmartToken, login: string, api: BesmartApi | undefined): BesmartSessionState {
+    const dialect = t.dialect ?? api;
+    const state = {
+      token: t.token,
+      expiration: t.expiration,
+      userId: t.user_id,
+      login,
+      ...(dialect !== undefined ? { api: dialect } : {}),
+    };
     store.setState({ besmart: state });
     return state;
   }
@@ -49,14 +77,23 @@ export function createBesmartSession(deps: BesmartSessionDeps) {
   async function signIn(creds: BesmartCredentials): Promise<void> {
     const t = await deps.login(creds);
     generation += 1;
-    save(t, creds.login);
+    remembered = { ...creds, dialect: t.dialect ?? creds.dialect };
+    save(t, creds.login, undefined);
     prompt.signedIn('besmart');
   }
 
   function signOut(): void {
     generation += 1;
+    remembered = null;
     store.setState({ besmart: null });
     prompt.cancel('besmart');
+  }
+
+  function learn(dialect: BesmartApi): void {
+    const s = current();
+    if (!s || s.api === dialect) return;
+    store.setState({ besmart: { ...s, api: dialect } });
+    if (remembered) remembered = { ...remembered, dialect };
   }
 
   const current = () => store.getState().besmart;
@@ -73,14 +110,28 @@ export function createBesmartSession(deps: BesmartSessionDeps) {
     const s = current();
     if (!s) return askUser('required');
     let fresh: BesmartToken | null = null;
-    try {
-      fresh = await deps.refresh({ token: s.token });
-    } catch {
-      // fall through to the prompt
+    // Current servers are known not to extend a token: sign in again straight away.
+    if (!(s.api === 'current' && remembered)) {
+      try {
+        const t = await deps.refresh({ token: s.token, dialect: s.api });
+        // v0.1.5 hands out a new token (or a later expiry); a current server the same one, unchanged.
+        if (t.token !== s.token || t.expiration > s.expiration) fresh = t;
+        else if (!remembered && t.expiration - now() >= margin) fresh = t;
+      } catch {
+        // fall through to signing in again, or the prompt
+      }
+    }
+    const creds = remembered;
+    if (!fresh && creds && generation === started) {
+      try {
+        fresh = await deps.login(creds);
+      } catch {
+        // fall through to the prompt
+      }
     }
     // Signed out (or in as someone else) meanwhile: this token belongs to nobody now.
     if (generation !== started) throw new SignInRequiredError('besmart');
-    if (fresh) return save(fresh, s.login);
+    if (fresh) return save(fresh, s.login, s.api);
     try {
       return await askUser('ended');
     } catch (e) {
@@ -97,15 +148,17 @@ export function createBesmartSession(deps: BesmartSessionDeps) {
     return refreshOnce();
   }
 
-  async function call<T>(fn: (auth: { token: string }) => Promise<T>): Promise<T> {
+  const authOf = (s: BesmartSessionState): BesmartCallAuth => ({ token: s.token, dialect: s.api, learn });
+
+  async function call<T>(fn: (auth: BesmartCallAuth) => Promise<T>): Promise<T> {
     let s = current() ?? (await askUser('required'));
     if (s.expiration - now() < margin) s = await renew(s.token);
     try {
-      return await fn({ token: s.token });
+      return await fn(authOf(s));
     } catch (e) {
       if (!isUnauthorized(e)) throw e;
       const fresh = await renew(s.token);
-      return fn({ token: fresh.token });
+      return fn(authOf(fresh));
     }
   }
 

@@ -12,6 +12,8 @@ const besmartSessionSchema = z.object({
   expiration: z.number(),
   userId: z.number(),
   login: z.string(),
+  /** The server's API version, learned at sign-in (not a secret: it says which forms the server takes). */
+  api: z.optional(z.enum(['v0.1.5', 'current'])),
 });
 export type SauresSessionState = z.infer<typeof sauresSessionSchema>;
 export type BesmartSessionState = z.infer<typeof besmartSessionSchema>;
