@@ -270,7 +270,8 @@ export async function login(credentials: Credentials, opts: CallOptions = {}): P
         what: 'Signing in to besmart',
         status: 401,
         code: 'WorkspaceKeyMayBeNeeded',
-        serverMessage: `${e.serverMessage ?? 'not signed in'} (a besmart v0.1.5 server also needs the workspace key)`,
+        // The form adds, in the user's language, that a v0.1.5 server also needs the workspace key.
+        serverMessage: e.serverMessage,
       });
     }
     throw e;

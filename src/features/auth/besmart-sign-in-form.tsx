@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isApiError } from '../../api/errors.ts';
 import { rejectionText } from '../../components/error-message.ts';
 import { Field } from '../../components/field.tsx';
 import { fieldMessage, useI18n } from '../../lib/i18n/i18n.tsx';
@@ -13,7 +14,7 @@ interface Props {
   onSignedIn?: () => void;
 }
 
-/** besmart sign-in: login, password and the workspace key (sent as X-Auth). */
+/** besmart sign-in: login, password and, for v0.1.5 servers only, the workspace key (sent as X-Auth). */
 export function BesmartSignInForm({ defaultLogin = '', demoAccounts = [], onSignedIn }: Props) {
   const sessions = useSessions();
   const { t } = useI18n();
@@ -64,6 +65,9 @@ export function BesmartSignInForm({ defaultLogin = '', demoAccounts = [], onSign
       {failure ? (
         <p className="form-failure" role="alert">
           {rejectionText(failure, t)}
+          {isApiError(failure) && failure.code === 'WorkspaceKeyMayBeNeeded' ? (
+            <> {t('signIn.workspaceKeyMayBeNeeded')}</>
+          ) : null}
         </p>
       ) : null}
       <button type="submit" className="primary" disabled={isSubmitting}>
@@ -73,7 +77,8 @@ export function BesmartSignInForm({ defaultLogin = '', demoAccounts = [], onSign
         <DemoAccounts
           items={demoAccounts.map((a) => ({
             key: a.login,
-            label: `${a.login} / ${a.password} / ${a.workspaceKey}`,
+            label:
+              a.workspaceKey === '' ? `${a.login} / ${a.password}` : `${a.login} / ${a.password} / ${a.workspaceKey}`,
             description: a.description,
           }))}
           onPick={(key) => {

@@ -52,13 +52,13 @@ describe('sign-in schemas', () => {
       password: 'x',
     });
   });
-  it('require login, password and workspace key for besmart', () => {
+  it('require login and password for besmart; the workspace key is optional', () => {
     const bad = besmartSignInSchema.safeParse({ login: ' ', password: '', workspaceKey: '' });
     expect(bad.error?.issues.map((i) => i.message)).toEqual([
       'validation.loginRequired',
       'validation.passwordRequired',
-      'validation.workspaceKeyRequired',
     ]);
+    expect(besmartSignInSchema.safeParse({ login: 'op', password: 'pw', workspaceKey: '' }).success).toBe(true);
   });
 });
 

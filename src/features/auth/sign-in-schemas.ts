@@ -13,6 +13,7 @@ export type SauresSignInValues = z.infer<typeof sauresSignInSchema>;
 export const besmartSignInSchema = z.object({
   login: z.string().check(z.trim(), z.minLength(1, 'validation.loginRequired')),
   password: z.string().check(z.minLength(1, 'validation.passwordRequired')),
-  workspaceKey: z.string().check(z.trim(), z.minLength(1, 'validation.workspaceKeyRequired')),
+  /** Optional: only besmart v0.1.5 servers need it (as X-Auth); current ones ignore it. */
+  workspaceKey: z.string().check(z.trim()),
 });
 export type BesmartSignInValues = z.infer<typeof besmartSignInSchema>;

@@ -77,6 +77,19 @@ export function reportSaveError<F extends string>(
   target: { fields: readonly F[]; aliases?: Partial<Record<string, F>> },
   show: { fieldError: (field: F, message: string) => void; failure: (text: string) => void },
 ): void {
+  // A current server's 422 names each field itself (`loc`): each message goes to its field.
+  if (isApiError(error) && error.fields.length > 0) {
+    const placed = error.fields.flatMap((issue) => {
+      const name = issue.field;
+      const field = name === null ? undefined : (target.fields.find((f) => f === name) ?? target.aliases?.[name]);
+      return field === undefined ? [] : [{ field, message: issue.message }];
+    });
+    for (const p of placed) show.fieldError(p.field, p.message);
+    if (placed.length === error.fields.length) {
+      show.failure(t('edit.failedFields'));
+      return;
+    }
+  }
   const field = serverField(error, target.fields, target.aliases);
   const words = serverWords(error);
   if (field !== null && words !== null) {

@@ -6,7 +6,7 @@ import { createMeterType, updateMeterType } from '../../api/besmart/client.ts';
 import { Field } from '../../components/field.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
-import { useSessions } from '../../lib/session/context.tsx';
+import { useSessionState, useSessions } from '../../lib/session/context.tsx';
 import { problemText, reportSaveError } from './form-support.ts';
 import {
   METER_TYPE_FIELDS,
@@ -35,7 +35,10 @@ export function MeterTypeForm({ clientCid, mode, initial, takenIds = [], onSaved
   const sessions = useSessions();
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<string | null>(null);
-  const schema = useMemo(() => meterTypeSchema(takenIds), [takenIds]);
+  // Current besmart servers pick a new meter type's id and know more fields than v0.1.5.
+  const current = useSessionState((s) => s.besmart?.api) === 'current';
+  const serverPicksId = mode === 'create' && current;
+  const schema = useMemo(() => meterTypeSchema(takenIds, serverPicksId), [takenIds, serverPicksId]);
   const {
     register,
     handleSubmit,
@@ -63,8 +66,8 @@ export function MeterTypeForm({ clientCid, mode, initial, takenIds = [], onSaved
         queryClient.invalidateQueries({ queryKey: ['besmart', 'states'] }),
       ]);
       // A new form after a create: the next free id. An edit keeps what was saved.
-      const nextId = Math.max(params.meter_type_id, ...takenIds) + 1;
-      reset(mode === 'create' ? { ...initial, meter_type_id: String(nextId) } : getValues());
+      const nextId = Math.max(params.meter_type_id ?? 0, ...takenIds) + 1;
+      reset(mode === 'create' ? { ...initial, meter_type_id: serverPicksId ? '' : String(nextId) } : getValues());
       onSaved(t(mode === 'create' ? 'edit.meter.created' : 'edit.meter.saved', { name: params.meter_type_name }));
     } catch (e) {
       reportSaveError(
@@ -91,15 +94,18 @@ export function MeterTypeForm({ clientCid, mode, initial, takenIds = [], onSaved
           {failure}
         </p>
       ) : null}
+      {serverPicksId ? <p className="muted">{t('edit.meter.idByServer')}</p> : null}
       <div className="edit-grid">
-        <Field
-          id={id('meter_type_id')}
-          label={t('edit.meter.id')}
-          inputMode="numeric"
-          readOnly={mode === 'edit'}
-          error={message('meter_type_id')}
-          {...register('meter_type_id')}
-        />
+        {serverPicksId ? null : (
+          <Field
+            id={id('meter_type_id')}
+            label={t('edit.meter.id')}
+            inputMode="numeric"
+            readOnly={mode === 'edit'}
+            error={message('meter_type_id')}
+            {...register('meter_type_id')}
+          />
+        )}
         <Field
           id={id('meter_type_name')}
           label={t('edit.meter.name')}
@@ -130,6 +136,24 @@ export function MeterTypeForm({ clientCid, mode, initial, takenIds = [], onSaved
             </small>
           ) : null}
         </div>
+        {current ? (
+          <>
+            <Field
+              id={id('prefix_name')}
+              label={t('edit.meter.prefix')}
+              error={message('prefix_name')}
+              {...register('prefix_name')}
+            />
+            <Field
+              id={id('default_cap_period')}
+              label={t('edit.meter.capPeriod')}
+              hint={t('edit.meter.capPeriodHint')}
+              inputMode="numeric"
+              error={message('default_cap_period')}
+              {...register('default_cap_period')}
+            />
+          </>
+        ) : null}
       </div>
       <div className="edit-checks">
         <label className="check">
@@ -141,6 +165,11 @@ export function MeterTypeForm({ clientCid, mode, initial, takenIds = [], onSaved
         <label className="check">
           <input type="checkbox" {...register('is_dcu')} /> {t('edit.meter.dcuLong')}
         </label>
+        {current ? (
+          <label className="check">
+            <input type="checkbox" {...register('is_remote')} /> {t('edit.meter.remoteLong')}
+          </label>
+        ) : null}
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={isSubmitting}>

@@ -12,6 +12,10 @@ export interface MeterTypeFormValues {
   is_ami: boolean;
   is_balance: boolean;
   is_dcu: boolean;
+  /** Current besmart servers only. */
+  is_remote: boolean;
+  prefix_name: string;
+  default_cap_period: string;
 }
 
 export const METER_TYPE_FIELDS = [
@@ -22,6 +26,9 @@ export const METER_TYPE_FIELDS = [
   'is_ami',
   'is_balance',
   'is_dcu',
+  'is_remote',
+  'prefix_name',
+  'default_cap_period',
 ] as const satisfies readonly (keyof MeterTypeFormValues)[];
 
 /** A new meter type's form: the next free id, one phase, no flags. */
@@ -35,6 +42,9 @@ export function newMeterTypeForm(existing: readonly MeterType[]): MeterTypeFormV
     is_ami: false,
     is_balance: false,
     is_dcu: false,
+    is_remote: false,
+    prefix_name: '',
+    default_cap_period: '',
   };
 }
 
@@ -47,17 +57,23 @@ export function meterTypeFormValues(m: MeterType): MeterTypeFormValues {
     is_ami: m.is_ami,
     is_balance: m.is_balance,
     is_dcu: m.is_dcu,
+    is_remote: m.is_remote ?? false,
+    prefix_name: m.prefix_name ?? '',
+    default_cap_period: m.default_cap_period === null ? '' : String(m.default_cap_period),
   };
 }
 
 /**
  * The meter type form's schema; its output is the API's parameters. On
  * create, `takenIds` are the client's existing ids (a new one must differ).
+ * `serverPicksId`: a current besmart server assigns the id of a new meter
+ * type itself, so the form asks for none.
  */
-export function meterTypeSchema(takenIds: readonly number[] = []) {
+export function meterTypeSchema(takenIds: readonly number[] = [], serverPicksId = false) {
   return z.object({
     meter_type_id: z.string().transform((raw, ctx) => {
       const id = readInteger(raw);
+      if (id === undefined && serverPicksId) return undefined;
       if (id === undefined) ctx.addIssue({ code: 'custom', message: problem('edit.validation.idRequired') });
       else if (Number.isNaN(id) || id < 1)
         ctx.addIssue({ code: 'custom', message: problem('edit.validation.positiveInteger') });
@@ -83,6 +99,18 @@ export function meterTypeSchema(takenIds: readonly number[] = []) {
     is_ami: z.boolean(),
     is_balance: z.boolean(),
     is_dcu: z.boolean(),
+    is_remote: z.boolean(),
+    prefix_name: z
+      .string()
+      .trim()
+      .max(100, problem('edit.validation.tooLong'))
+      .transform((s) => (s === '' ? undefined : s)),
+    default_cap_period: z.string().transform((raw, ctx) => {
+      const n = readInteger(raw);
+      if (n !== undefined && (Number.isNaN(n) || n < 0))
+        ctx.addIssue({ code: 'custom', message: problem('edit.validation.positiveInteger') });
+      return n;
+    }),
   }) satisfies z.ZodType<MeterTypeParams, MeterTypeFormValues>;
 }
 

@@ -85,6 +85,8 @@ function MeterTypes({ clientCid }: { clientCid: number }) {
   const failed = <ErrorPanel title={t('edit.meter.failed')} error={list.error} onRetry={() => void list.refetch()} />;
   if (list.data === undefined) return list.isError ? failed : <Skeleton label={t('edit.meter.loading')} />;
   const items = list.data;
+  // Columns that only current besmart servers fill: shown when any row has them.
+  const extra = items.some((m) => m.is_remote !== null || m.prefix_name !== null || m.default_cap_period !== null);
   const flag = (on: boolean) => (on ? t('edit.meter.yes') : t('edit.meter.no'));
   const leaveForm = () => confirmLeave(dirty.current, t('edit.unsaved'));
 
@@ -112,6 +114,13 @@ function MeterTypes({ clientCid }: { clientCid: number }) {
                   <th scope="col">{t('edit.meter.ami')}</th>
                   <th scope="col">{t('edit.meter.balance')}</th>
                   <th scope="col">{t('edit.meter.dcu')}</th>
+                  {extra ? (
+                    <>
+                      <th scope="col">{t('edit.meter.remote')}</th>
+                      <th scope="col">{t('edit.meter.prefix')}</th>
+                      <th scope="col">{t('edit.meter.capPeriod')}</th>
+                    </>
+                  ) : null}
                   <th scope="col">{t('edit.meter.actions')}</th>
                 </tr>
               </thead>
@@ -125,6 +134,13 @@ function MeterTypes({ clientCid }: { clientCid: number }) {
                     <td>{flag(m.is_ami)}</td>
                     <td>{flag(m.is_balance)}</td>
                     <td>{flag(m.is_dcu)}</td>
+                    {extra ? (
+                      <>
+                        <td>{m.is_remote === null ? '—' : flag(m.is_remote)}</td>
+                        <td>{m.prefix_name ?? '—'}</td>
+                        <td>{m.default_cap_period ?? '—'}</td>
+                      </>
+                    ) : null}
                     <td className="row-actions">
                       <button
                         type="button"

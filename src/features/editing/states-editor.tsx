@@ -1,7 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import './editing.css';
 import { useCallback, useRef, useState } from 'react';
-import { createSensorState, deleteSensorState, updateSensorState, type SensorRef } from '../../api/besmart/client.ts';
+import {
+  createSensorState,
+  type SensorStateFields,
+  deleteSensorState,
+  updateSensorState,
+  type SensorRef,
+} from '../../api/besmart/client.ts';
 import type { SensorState } from '../../api/besmart/schemas.ts';
 import { errorText } from '../../components/error-message.ts';
 import { EmptyState, QueryView } from '../../components/query-state.tsx';
@@ -202,7 +208,7 @@ function States({
               setEditing(null);
             }}
             onSave={async (values, parsed, saved) => {
-              const changes = changedStateFields(saved, values, parsed);
+              const changes = withMeterTypeId(changedStateFields(saved, values, parsed), meterTypes);
               if (Object.keys(changes).length === 0) return { kind: 'unchanged' };
               await sessions.besmart.call((auth) => updateSensorState(auth, editing.sensor_state_id, changes));
               await refresh();
@@ -233,7 +239,7 @@ function States({
           afterSave={() => emptyStateForm}
           onSave={async (_values, parsed) => {
             const created = await sessions.besmart.call((auth) =>
-              createSensorState(auth, { ...sensorRef, ...createStateFields(parsed) }),
+              createSensorState(auth, { ...sensorRef, ...withMeterTypeId(createStateFields(parsed), meterTypes) }),
             );
             await refresh();
             return { kind: 'saved', message: t('edit.state.created', { period: period(created) }) };
@@ -242,4 +248,17 @@ function States({
       )}
     </>
   );
+}
+
+/**
+ * A state names its meter type by name (v0.1.5) or by id (current servers):
+ * both are sent, the id looked up in the client's meter types.
+ */
+function withMeterTypeId<F extends SensorStateFields>(
+  fields: F,
+  meterTypes: readonly { id: number; meter_type_name: string }[],
+): F {
+  if (fields.meter_type_name === undefined) return fields;
+  const id = meterTypes.find((m) => m.meter_type_name === fields.meter_type_name)?.id;
+  return id === undefined ? fields : { ...fields, meter_type_id: id };
 }

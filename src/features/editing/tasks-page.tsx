@@ -1,13 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { runGraph, runGraphByName, type TaskOutcome } from '../../api/besmart/client.ts';
+import { isApiError } from '../../api/errors.ts';
+import {
+  ignoredTaskOptions,
+  offersRawGraphs,
+  runGraph,
+  runGraphByName,
+  type TaskOutcome,
+} from '../../api/besmart/client.ts';
 import { errorText } from '../../components/error-message.ts';
 import { Field } from '../../components/field.tsx';
 import { LoadBoundary } from '../../components/load-boundary.tsx';
 import { Skeleton } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { useSessions } from '../../lib/session/context.tsx';
+import { useSessionState, useSessions } from '../../lib/session/context.tsx';
 import './editing.css';
 import { problemText, serverField, serverWords } from './form-support.ts';
 import {
@@ -29,6 +36,8 @@ type Mode = 'name' | 'raw';
 export function TasksPage() {
   const { t } = useI18n();
   const [mode, setMode] = useState<Mode>('name');
+  // Current besmart servers removed POST /tasks/graphs/run: say so instead of offering a form that fails.
+  const rawOffered = offersRawGraphs(useSessionState((s) => s.besmart?.api));
   const dirty = useRef(false);
   const onDirtyChange = useCallback((d: boolean) => {
     dirty.current = d;
@@ -51,7 +60,17 @@ export function TasksPage() {
           {t('edit.task.raw')}
         </button>
       </div>
-      <TaskForm key={mode} mode={mode} onDirtyChange={onDirtyChange} />
+      {mode === 'raw' && !rawOffered ? (
+        <section className="panel" aria-label={t('edit.task.rawTitle')}>
+          <h2>{t('edit.task.rawTitle')}</h2>
+          <p role="note">{t('edit.task.rawNotOffered')}</p>
+          <button type="button" onClick={() => switchTo('name')}>
+            {t('edit.task.byName')}
+          </button>
+        </section>
+      ) : (
+        <TaskForm key={mode} mode={mode} onDirtyChange={onDirtyChange} />
+      )}
     </div>
   );
 }
@@ -62,6 +81,10 @@ function TaskForm({ mode, onDirtyChange }: { mode: Mode; onDirtyChange: (dirty: 
   const uid = useId();
   const [failure, setFailure] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<TaskOutcome | null>(null);
+  // Options this server no longer takes are not offered (and not sent).
+  const ignored = ignoredTaskOptions(useSessionState((s) => s.besmart?.api));
+  const takesPriority = !ignored.includes('task_priority');
+  const takesAsync = !ignored.includes('task_async');
   const {
     register,
     handleSubmit,
@@ -86,6 +109,10 @@ function TaskForm({ mode, onDirtyChange }: { mode: Mode; onDirtyChange: (dirty: 
       );
       setOutcome(result);
     } catch (e) {
+      if (isApiError(e) && e.code === 'NotOffered') {
+        setFailure(t('edit.task.rawNotOffered'));
+        return;
+      }
       const field = serverField(e, TASK_FIELDS, {
         task_priority: 'priority',
         graph_name: 'graph',
@@ -166,18 +193,27 @@ function TaskForm({ mode, onDirtyChange }: { mode: Mode; onDirtyChange: (dirty: 
             error={message('till')}
             {...register('till')}
           />
-          <Field
-            id={id('priority')}
-            inputMode="numeric"
-            label={t('edit.task.priority')}
-            hint={t('edit.task.priorityHint')}
-            error={message('priority')}
-            {...register('priority')}
-          />
+          {takesPriority ? (
+            <Field
+              id={id('priority')}
+              inputMode="numeric"
+              label={t('edit.task.priority')}
+              hint={t('edit.task.priorityHint')}
+              error={message('priority')}
+              {...register('priority')}
+            />
+          ) : null}
         </div>
-        <label className="check">
-          <input type="checkbox" {...register('async')} /> {t('edit.task.async')}
-        </label>
+        {takesAsync ? (
+          <label className="check">
+            <input type="checkbox" {...register('async')} /> {t('edit.task.async')}
+          </label>
+        ) : null}
+        {!takesPriority || !takesAsync ? (
+          <p className="muted" role="note">
+            {t('edit.task.optionsIgnored')}
+          </p>
+        ) : null}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={isSubmitting}>
             {isSubmitting ? t('edit.task.running') : t('edit.task.run')}

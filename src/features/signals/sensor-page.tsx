@@ -121,6 +121,7 @@ export function SensorPage({
                   {[
                     sensor.data.negligible ? t('sensor.negligible') : null,
                     sensor.data.uncertain ? t('sensor.uncertain') : null,
+                    sensor.data.balance_calculation ? t('sensor.inBalance') : null,
                   ]
                     .filter(Boolean)
                     .join(', ') || '—'}
@@ -131,8 +132,15 @@ export function SensorPage({
                 <dd>
                   {sensor.data.write ? t('sensor.canWrite') : t('sensor.readOnly')}
                   {sensor.data.execute ? `, ${t('sensor.canExecute')}` : ''}
+                  {sensor.data.read === false ? `, ${t('sensor.cannotRead')}` : ''}
                 </dd>
               </div>
+              {sensor.data.acq_min !== null ? (
+                <div>
+                  <dt>{t('sensor.acqMin')}</dt>
+                  <dd>{sensor.data.acq_min}</dd>
+                </div>
+              ) : null}
             </dl>
           </section>
         </>

@@ -1,11 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
+import type { SignalType } from '../../api/besmart/schemas.ts';
 import { EmptyState, QueryView } from '../../components/query-state.tsx';
 import { UpdatedAgo } from '../../components/updated-ago.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
 import { useSessions } from '../../lib/session/context.tsx';
+import { kindFromType } from '../../lib/signal-kind.ts';
 
-/** besmart's signal types: symbol, description and unit. */
+/**
+ * besmart's signal types: symbol, description, unit, group, whether a signal
+ * counts up, and what current servers add (measurement flag, series type,
+ * charted or not). Columns no row fills are left out.
+ */
 export function SignalTypesPanel() {
   const sessions = useSessions();
   const types = useQuery(besmartQueries.signalTypes(sessions.besmart));
@@ -23,33 +29,64 @@ export function SignalTypesPanel() {
       </div>
       <QueryView query={types} loadingLabel={t('signals.loading')} failedTitle={t('signals.failed')}>
         {(list) =>
-          list.length === 0 ? (
-            <EmptyState>{t('signals.empty')}</EmptyState>
-          ) : (
-            <table className="data-table">
-              <caption className="visually-hidden">{t('signals.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('signals.symbol')}</th>
-                  <th scope="col">{t('signals.description')}</th>
-                  <th scope="col">{t('signals.unit')}</th>
-                  <th scope="col">{t('signals.cumulative')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {list.map((type) => (
-                  <tr key={type.signal_type_moid}>
-                    <td>{type.symbol}</td>
-                    <td>{type.description}</td>
-                    <td>{type.unit_symbol}</td>
-                    <td>{type.is_incremental ? t('common.yes') : t('common.no')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )
+          list.length === 0 ? <EmptyState>{t('signals.empty')}</EmptyState> : <SignalTypesTable list={list} />
         }
       </QueryView>
     </section>
+  );
+}
+
+function SignalTypesTable({ list }: { list: readonly SignalType[] }) {
+  const { t } = useI18n();
+  const yesNo = (v: boolean | null) => (v === null ? '—' : v ? t('common.yes') : t('common.no'));
+  const has = (pick: (x: SignalType) => unknown) => list.some((x) => pick(x) !== null);
+  const groups = has((x) => x.group);
+  const current = has((x) => x.is_measurement) || has((x) => x.time_series_type) || has((x) => x.draw_chart);
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <caption className="visually-hidden">{t('signals.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('signals.symbol')}</th>
+            <th scope="col">{t('signals.description')}</th>
+            <th scope="col">{t('signals.unit')}</th>
+            {groups ? <th scope="col">{t('signals.group')}</th> : null}
+            <th scope="col">{t('signals.cumulative')}</th>
+            {current ? (
+              <>
+                <th scope="col">{t('signals.measurement')}</th>
+                <th scope="col">{t('signals.seriesType')}</th>
+                <th scope="col">{t('signals.drawChart')}</th>
+              </>
+            ) : null}
+          </tr>
+        </thead>
+        <tbody>
+          {list.map((type) => {
+            const kind = kindFromType(type);
+            return (
+              <tr key={type.signal_type_moid}>
+                <td>{type.symbol}</td>
+                <td>{type.description}</td>
+                <td>{type.unit_symbol}</td>
+                {groups ? <td>{type.group ?? '—'}</td> : null}
+                <td>
+                  {kind.kind === 'counter' ? t('common.yes') : t('common.no')}
+                  {kind.source === 'unit' ? <span className="muted"> ({t('signals.byUnit')})</span> : null}
+                </td>
+                {current ? (
+                  <>
+                    <td>{yesNo(type.is_measurement)}</td>
+                    <td>{type.time_series_type ?? '—'}</td>
+                    <td>{yesNo(type.draw_chart)}</td>
+                  </>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
