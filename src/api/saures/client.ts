@@ -104,9 +104,9 @@ export async function getFlats(sid: string, options: CallOptions = {}): Promise<
  * ""), `sn`, `value` (sum of tariffs), `vals` (per tariff), `state` (0 = no
  * errors, 1 open circuit, 2 short circuit, …) and `type`: 1 cold water,
  * 2 hot water, 3 gas (litres), 4 leak (0 dry, 1 leak), 5 temperature °C,
- * 6 ball-valve control, 7 heat (Wh), 8 electricity (Wh), 9 dry contact
- * (0 off, 1 on), 10 ball-valve state (0 no
- * module, 1 unknown, 2 open, 3 closed); 11 heat kWh, 13 heat Gcal,
+ * 6 ball-valve control (a command: 0 open, 1 close), 7 heat (Wh),
+ * 8 electricity (Wh), 9 dry contact (0 off, 1 on), 10 ball-valve state
+ * (0 no module, 1 unknown, 2 open, 3 closed); 11 heat kWh, 13 heat Gcal,
  * 14 pressure bar and any other number are kept as sent.
  */
 export async function getMeters(sid: string, flatId: number, options: CallOptions = {}): Promise<SauresSensor[]> {

@@ -154,6 +154,8 @@ export const en = {
   'meters.noLeak': 'no leak',
   'meters.contactOn': 'activated',
   'meters.contactOff': 'deactivated',
+  'meters.valveCommandOpen': 'command: open',
+  'meters.valveCommandClose': 'command: close',
   'meters.valveNoModule': 'no module',
   'meters.valveUnknown': 'unknown',
   'meters.valveOpen': 'open',

@@ -177,6 +177,8 @@ export const ru: Record<MessageKey, string | Plural> = {
   'meters.noLeak': 'нет протечки',
   'meters.contactOn': 'активирован',
   'meters.contactOff': 'деактивирован',
+  'meters.valveCommandOpen': 'команда: открыться',
+  'meters.valveCommandClose': 'команда: закрыться',
   'meters.valveNoModule': 'нет модуля',
   'meters.valveUnknown': 'неизвестно',
   'meters.valveOpen': 'открыт',
