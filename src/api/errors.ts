@@ -15,6 +15,9 @@ export type ApiErrorKind =
   /** The body was not what the schema expects (HTML page, bad JSON, wrong shape). */
   | 'parse';
 
+/** The part of an answer that could not be read, when the app knows which (SAURES flats, SAURES meters). */
+export type AnswerPart = 'flats' | 'meters';
+
 export interface ApiErrorInit {
   service: Service;
   kind: ApiErrorKind;
@@ -26,6 +29,8 @@ export interface ApiErrorInit {
   code?: string;
   /** The server's own words, when it gave any. */
   serverMessage?: string;
+  /** Kind "parse": which part of the answer was unreadable ("flats"), when known. */
+  part?: AnswerPart;
 }
 
 const SERVICE_NAMES: Record<Service, string> = { saures: 'SAURES', besmart: 'besmart' };
@@ -41,10 +46,12 @@ function describe(init: ApiErrorInit): string {
       }.`;
     case 'service':
       return `${init.what} failed: ${who} said “${init.serverMessage ?? init.code ?? 'unknown error'}”.`;
-    case 'parse':
-      return `${init.what} failed: ${who} sent an answer the app cannot read${
+    case 'parse': {
+      const sent = init.part ? `${init.part} in a form` : 'an answer';
+      return `${init.what} failed: ${who} sent ${sent} the app cannot read${
         init.serverMessage ? ` (${init.serverMessage})` : ''
       }.`;
+    }
   }
 }
 
@@ -56,6 +63,7 @@ export class ApiError extends Error {
   readonly status: number | undefined;
   readonly code: string | undefined;
   readonly serverMessage: string | undefined;
+  readonly part: AnswerPart | undefined;
 
   constructor(init: ApiErrorInit) {
     super(describe(init));
@@ -65,6 +73,7 @@ export class ApiError extends Error {
     this.status = init.status;
     this.code = init.code;
     this.serverMessage = init.serverMessage;
+    this.part = init.part;
   }
 }
 

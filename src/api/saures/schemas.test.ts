@@ -138,8 +138,14 @@ describe('flats', () => {
     ]);
   });
 
-  it('reads a missing flats list as none', () => {
-    expect(flatsDataSchema.parse({})).toEqual([]);
+  it('reads an empty flats list as none', () => {
+    expect(flatsDataSchema.parse({ flats: [] })).toEqual([]);
+  });
+
+  it('refuses data without a flats list, rather than reading it as none', () => {
+    for (const data of [{}, { flats: null }, { flats: {} }, { flats: 'нет' }, { objects: [] }, null, []]) {
+      expect(flatsDataSchema.safeParse(data).success, JSON.stringify(data)).toBe(false);
+    }
   });
 });
 
@@ -303,6 +309,16 @@ describe('meters', () => {
     expect(sensors[1]).toMatchObject({ sn: '692083', batteryPercent: 75, meters: [] });
   });
 
+  it('reads an empty sensors list as a flat without controllers', () => {
+    expect(metersDataSchema.parse({ sensors: [] })).toEqual([]);
+  });
+
+  it('refuses data without a sensors list, rather than reading it as no controllers', () => {
+    for (const data of [{}, { sensors: null }, { sensors: {} }, { meters: [] }, null]) {
+      expect(metersDataSchema.safeParse(data).success, JSON.stringify(data)).toBe(false);
+    }
+  });
+
   it('keeps an unreadable date as raw text', () => {
     const [sensor] = metersDataSchema.parse({ sensors: [{ last_connection: 'никогда' }] });
     expect(sensor?.lastConnection).toEqual({ raw: 'никогда', epochMs: null });
@@ -361,6 +377,54 @@ describe('through the client', () => {
     const err = await getFlats('sid').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ kind: 'parse', serverMessage: 'a web page came back instead of data' });
+  });
+
+  it('reports flats data without a flats list as flats it cannot read, not as no flats', async () => {
+    for (const data of [{}, { flats: null }, { objects: [{ id: 1 }] }]) {
+      server.use(
+        http.get('http://localhost/saures/api/company/flats', () =>
+          HttpResponse.json({ status: 'ok', errors: [], data }),
+        ),
+      );
+      const err = await getFlats('sid').catch((e: unknown) => e);
+      expect(err, JSON.stringify(data)).toBeInstanceOf(ApiError);
+      expect(err).toMatchObject({ kind: 'parse', part: 'flats' });
+      expect((err as ApiError).message).toContain('SAURES sent flats in a form the app cannot read');
+    }
+  });
+
+  it('reads an empty flats list as no flats', async () => {
+    server.use(
+      http.get('http://localhost/saures/api/company/flats', () =>
+        HttpResponse.json({ status: 'ok', errors: [], data: { flats: [] } }),
+      ),
+    );
+    await expect(getFlats('sid')).resolves.toEqual([]);
+  });
+
+  it('reports meters data without a sensors list as meters it cannot read, not as no controllers', async () => {
+    for (const data of [{}, { sensors: null }, { meters: [] }]) {
+      server.use(
+        http.get('http://localhost/saures/api/meter/meters/', () =>
+          HttpResponse.json({ status: 'ok', errors: [], data }),
+        ),
+      );
+      const err = await getMeters('sid', 106).catch((e: unknown) => e);
+      expect(err, JSON.stringify(data)).toBeInstanceOf(ApiError);
+      expect(err).toMatchObject({ kind: 'parse', part: 'meters', what: 'Loading meters of flat 106' });
+      expect((err as ApiError).message).toBe(
+        'Loading meters of flat 106 failed: SAURES sent meters in a form the app cannot read (unexpected data at “sensors”).',
+      );
+    }
+  });
+
+  it('reads an empty sensors list as a flat without controllers', async () => {
+    server.use(
+      http.get('http://localhost/saures/api/meter/meters/', () =>
+        HttpResponse.json({ status: 'ok', errors: [], data: { sensors: [] } }),
+      ),
+    );
+    await expect(getMeters('sid', 106)).resolves.toEqual([]);
   });
 
   it('reports a wrongly shaped answer as unreadable, naming the field', async () => {

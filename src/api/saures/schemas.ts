@@ -200,7 +200,8 @@ export const flatSchema = z
 export type WireFlat = z.input<typeof flatSchema>;
 export type SauresFlat = z.infer<typeof flatSchema>;
 
-export const flatsDataSchema = z.object({ flats: z.array(flatSchema).nullish() }).transform((d) => d.flats ?? []);
+/** `flats` must be a list: data without one is unreadable, not an account without flats (`flats: []`). */
+export const flatsDataSchema = z.object({ flats: z.array(flatSchema) }).transform((d) => d.flats);
 export type WireFlatsData = z.input<typeof flatsDataSchema>;
 
 // ── GET /api/meter/meters/ ───────────────────────────────────────────────────
@@ -308,7 +309,6 @@ export const sensorSchema = z
 export type WireSensor = z.input<typeof sensorSchema>;
 export type SauresSensor = z.infer<typeof sensorSchema>;
 
-export const metersDataSchema = z
-  .object({ sensors: z.array(sensorSchema).nullish() })
-  .transform((d) => d.sensors ?? []);
+/** `sensors` must be a list: data without one is unreadable, not a flat without controllers (`sensors: []`). */
+export const metersDataSchema = z.object({ sensors: z.array(sensorSchema) }).transform((d) => d.sensors);
 export type WireMetersData = z.input<typeof metersDataSchema>;

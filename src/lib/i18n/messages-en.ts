@@ -74,6 +74,8 @@ export const en = {
   'error.httpWords': '{service} answered {status} — {words}',
   'error.service': '{service} said “{words}”.',
   'error.parse': '{service} sent an answer the app cannot read.',
+  'error.parseFlats': '{service} sent flats in a form the app cannot read.',
+  'error.parseMeters': '{service} sent meters in a form the app cannot read.',
   'error.generic': 'Something went wrong. Please try again.',
   'error.signInRequired': 'Sign in to {service} to continue.',
 
