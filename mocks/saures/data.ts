@@ -284,7 +284,8 @@ function defaultDataset(rng: () => number): SauresDataset {
         meter(1, '227714-1', litres(rng, 300), 'Холодная вода'),
         meter(2, '227714-2', litres(rng, 200), ''),
         meter(13, 'GC-1010', reading(rng, 40, 4), 'Тепло'),
-        meter(8, 'EL-77120', String(1_234_500 + 567_800), 'Электричество', { vals: [1_234_500, 567_800] }),
+        // Its reading only in vals, value left empty: the app reads the sum of the tariffs.
+        meter(8, 'EL-77120', '', 'Электричество', { vals: [1_234_500, 567_800] }),
       ],
     },
     {

@@ -64,10 +64,11 @@ describe('default dataset', () => {
     expect(meters.find((m) => m.sn === '692084-6')?.value).toBe(0);
   });
 
-  it('has the known quirks: tariffs as objects and as "a/b", a leak, a "Протечка" contact, an error state, empty names, both date styles', () => {
+  it('has the known quirks: tariffs as objects and as "a/b", a reading only in vals, a leak, a "Протечка" contact, an error state, empty names, both date styles', () => {
     const wire = data.controllers.flatMap((c) => c.meters);
     expect(wire.some((m) => m.type?.number === 8 && Array.isArray(m.vals) && typeof m.vals[0] === 'object')).toBe(true);
     expect(wire.some((m) => m.type?.number === 8 && typeof m.vals === 'string' && m.vals.includes('/'))).toBe(true);
+    expect(wire.some((m) => m.value === '' && Array.isArray(m.vals) && m.vals.length > 1)).toBe(true);
     expect(meters.some((m) => m.type.number === 4 && m.value === 1)).toBe(true);
     expect(meters.some((m) => m.type.number === 9 && m.name === 'Протечка')).toBe(true);
     expect(meters.some((m) => m.state !== null && m.state.number !== 0)).toBe(true);

@@ -112,7 +112,8 @@ export async function getFlats(sid: string, options: CallOptions = {}): Promise<
  * Wi-Fi name, `local_ip`, `firmware`/`hardware` versions, `last_connection`
  * (last contact), `request_dt` (readings requested), `readout_dt` (readings
  * sent) — Moscow time, normalised to UTC epoch ms. Meter: `meter_name` (often
- * ""), `sn`, `value` (sum of tariffs), `vals` (per tariff), `state` (0 = no
+ * ""), `sn`, `value` (sum of tariffs; worked out from `vals` when the
+ * server leaves it out or empty), `vals` (per tariff), `state` (0 = no
  * errors, 1 open circuit, 2 short circuit, …) and `type`: 1 cold water,
  * 2 hot water, 3 gas (litres), 4 leak (0 dry, 1 leak), 5 temperature °C,
  * 6 ball-valve control (a command: 0 open, 1 close), 7 heat (Wh),

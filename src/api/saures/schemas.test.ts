@@ -9,10 +9,12 @@ import {
   errorItemSchema,
   flatsDataSchema,
   loginDataSchema,
+  meterSchema,
   metersDataSchema,
   parseSauresDate,
   toNumber,
   valsSchema,
+  type WireMeter,
 } from './schemas.ts';
 
 const json = (text: string): unknown => JSON.parse(text);
@@ -234,6 +236,51 @@ describe('meters', () => {
     expect(valsSchema.parse('')).toEqual([]);
     expect(valsSchema.parse(null)).toEqual([]);
     expect(valsSchema.parse(undefined)).toEqual([]);
+  });
+
+  it('gives a meter that sends its reading only in vals the sum of its tariffs', () => {
+    const reading = (wire: Partial<WireMeter>) => meterSchema.parse({ sn: 'X', ...wire });
+    // The reference's form, [{type, value}], with value missing, null, empty or blank.
+    const objects = [
+      { type: 'T1', value: '2.3' },
+      { type: 'T3', value: '2.7' },
+    ];
+    for (const value of [undefined, null, '', ' ']) {
+      expect(reading({ value, vals: objects }), String(value)).toMatchObject({
+        value: 5,
+        valueRaw: null,
+        tariffs: [
+          { tariff: 'T1', value: 2.3 },
+          { tariff: 'T3', value: 2.7 },
+        ],
+      });
+    }
+    expect(reading({ vals: [4803080, '1774580'] }).value).toBe(6577660);
+    expect(reading({ value: '', vals: '12.5/3.1' }).value).toBe(15.6);
+    // No binary noise: 0.1 + 0.2 is 0.3.
+    expect(reading({ vals: [0.1, '0.2'] }).value).toBe(0.3);
+    expect(reading({ vals: [{ value: '1' }] })).toMatchObject({ value: 1, tariffs: [{ tariff: 'T1', value: 1 }] });
+  });
+
+  it('keeps value when it is sent, and gives no sum when a tariff is unreadable or there is none', () => {
+    const reading = (wire: Partial<WireMeter>) => meterSchema.parse({ sn: 'X', ...wire });
+    expect(reading({ value: '5.0', vals: [1, 2] }).value).toBe(5);
+    expect(reading({ value: 'n/a', vals: [1, 2] })).toMatchObject({ value: null, valueRaw: 'n/a' });
+    expect(
+      reading({
+        vals: [
+          { type: 'T1', value: '2.3' },
+          { type: 'T2', value: 'n/a' },
+        ],
+      }),
+    ).toMatchObject({
+      value: null,
+      tariffs: [{ tariff: 'T1', value: 2.3 }],
+    });
+    expect(reading({ vals: '12.5/x' }).value).toBeNull();
+    expect(reading({ value: '', vals: [] })).toMatchObject({ value: null, valueRaw: '' });
+    expect(reading({ vals: '' }).value).toBeNull();
+    expect(reading({ vals: null }).value).toBeNull();
   });
 
   it('keeps meter types beyond 1–10 as sent', () => {

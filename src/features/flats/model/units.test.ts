@@ -94,6 +94,25 @@ describe('decodeReading', () => {
   });
 });
 
+describe('a meter that sends its reading only in vals', () => {
+  it('reads the sum of its tariffs in the units of its type', () => {
+    const noValue = {
+      vals: [
+        { type: 'T1', value: '4803080' },
+        { type: 'T2', value: '1774580' },
+      ],
+    };
+    expect(decodeReading(meter(8, undefined, noValue))).toEqual({ kind: 'energy', kWh: 6577.66, wh: 6577660 });
+    expect(decodeReading(meter(1, '', { vals: '1000/2500' }))).toEqual({ kind: 'volume', m3: 3.5, litres: 3500 });
+    expect(decodeReading(meter(4, null, { vals: ['1'] }))).toEqual({ kind: 'leak', leak: true });
+    expect(decodeReading(meter(11, '', { vals: [12.5, 3.1] }))).toMatchObject({
+      kind: 'raw',
+      value: 15.6,
+      raw: '15.6',
+    });
+  });
+});
+
 describe('decodeTariffs', () => {
   it('gives electricity tariffs in kWh, whichever form the server sent', () => {
     const expected = [
