@@ -223,7 +223,8 @@ function defaultDataset(rng: () => number): SauresDataset {
       state: OK_STATE,
       meters: [
         meter(3, '5521-GZ', litres(rng, 900), 'Газ / Кухня'),
-        meter(6, '692084-6', '2', 'Кран / Ввод'),
+        // Valve control (6) is a command, 0 «открыться» / 1 «закрыться»; valve state (10) 2 is "open".
+        meter(6, '692084-6', '0', 'Кран / Ввод'),
         meter(10, '692084-10', '2'),
         // A leak sensor wired to a dry contact, as some installations do: it is leaking.
         meter(9, '692084-9', '1', 'Протечка'),
@@ -283,7 +284,8 @@ function defaultDataset(rng: () => number): SauresDataset {
         meter(1, '227714-1', litres(rng, 300), 'Холодная вода'),
         meter(2, '227714-2', litres(rng, 200), ''),
         meter(13, 'GC-1010', reading(rng, 40, 4), 'Тепло'),
-        meter(8, 'EL-77120', String(1_234_500 + 567_800), 'Электричество', { vals: [1_234_500, 567_800] }),
+        // Its reading only in vals, value left empty: the app reads the sum of the tariffs.
+        meter(8, 'EL-77120', '', 'Электричество', { vals: [1_234_500, 567_800] }),
       ],
     },
     {
@@ -371,6 +373,7 @@ function generatedMeter(rng: () => number, type: number, sn: string): WireMeter 
     case 5:
       value = (18 + rng() * 8).toFixed(1);
       break;
+    // 6 valve control: 0 open, 1 close (a command); 9 dry contact: 0 off, 1 on.
     case 6:
     case 9:
       value = String(randInt(rng, 0, 1));

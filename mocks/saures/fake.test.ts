@@ -52,10 +52,23 @@ describe('default dataset', () => {
     expect([...types].some((t) => t !== null && t > 10)).toBe(true);
   });
 
-  it('has the known quirks: tariffs as objects and as "a/b", a leak, a "Протечка" contact, an error state, empty names, both date styles', () => {
+  it('sends valve control (6) only as a command, 0 open or 1 close, and valve state (10) as 0–3', () => {
+    for (const set of [data, buildSauresDataset(1, 'large')]) {
+      const all = metersDataSchema
+        .parse({ sensors: set.controllers.map((c) => renderSensor(c, NOW)) })
+        .flatMap((s) => s.meters);
+      const values = (type: number) => [...new Set(all.filter((m) => m.type.number === type).map((m) => m.value))];
+      expect(values(6).every((v) => v === 0 || v === 1)).toBe(true);
+      expect(values(10).every((v) => v !== null && [0, 1, 2, 3].includes(v))).toBe(true);
+    }
+    expect(meters.find((m) => m.sn === '692084-6')?.value).toBe(0);
+  });
+
+  it('has the known quirks: tariffs as objects and as "a/b", a reading only in vals, a leak, a "Протечка" contact, an error state, empty names, both date styles', () => {
     const wire = data.controllers.flatMap((c) => c.meters);
     expect(wire.some((m) => m.type?.number === 8 && Array.isArray(m.vals) && typeof m.vals[0] === 'object')).toBe(true);
     expect(wire.some((m) => m.type?.number === 8 && typeof m.vals === 'string' && m.vals.includes('/'))).toBe(true);
+    expect(wire.some((m) => m.value === '' && Array.isArray(m.vals) && m.vals.length > 1)).toBe(true);
     expect(meters.some((m) => m.type.number === 4 && m.value === 1)).toBe(true);
     expect(meters.some((m) => m.type.number === 9 && m.name === 'Протечка')).toBe(true);
     expect(meters.some((m) => m.state !== null && m.state.number !== 0)).toBe(true);

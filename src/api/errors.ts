@@ -15,6 +15,9 @@ export type ApiErrorKind =
   /** The body was not what the schema expects (HTML page, bad JSON, wrong shape). */
   | 'parse';
 
+/** The part of an answer that could not be read, when the app knows which (SAURES flats, SAURES meters). */
+export type AnswerPart = 'flats' | 'meters';
+
 export interface ApiErrorInit {
   service: Service;
   kind: ApiErrorKind;
@@ -26,6 +29,8 @@ export interface ApiErrorInit {
   code?: string;
   /** The server's own words, when it gave any. */
   serverMessage?: string | undefined;
+  /** Kind "parse": which part of the answer was unreadable ("flats"), when known. */
+  part?: AnswerPart;
   /** Problems the server named per input field (a besmart 422 list), for the form to show at each field. */
   fields?: readonly FieldProblem[] | undefined;
   /** The path or method does not exist on this server (not a missing record): another API version may offer it. */
@@ -51,10 +56,12 @@ function describe(init: ApiErrorInit): string {
       }.`;
     case 'service':
       return `${init.what} failed: ${who} said “${init.serverMessage ?? init.code ?? 'unknown error'}”.`;
-    case 'parse':
-      return `${init.what} failed: ${who} sent an answer the app cannot read${
+    case 'parse': {
+      const sent = init.part ? `${init.part} in a form` : 'an answer';
+      return `${init.what} failed: ${who} sent ${sent} the app cannot read${
         init.serverMessage ? ` (${init.serverMessage})` : ''
       }.`;
+    }
   }
 }
 
@@ -68,6 +75,7 @@ export class ApiError extends Error {
   readonly serverMessage: string | undefined;
   readonly fields: readonly FieldProblem[];
   readonly routeMissing: boolean;
+  readonly part: AnswerPart | undefined;
 
   constructor(init: ApiErrorInit) {
     super(describe(init));
@@ -79,6 +87,7 @@ export class ApiError extends Error {
     this.serverMessage = init.serverMessage;
     this.fields = init.fields ?? [];
     this.routeMissing = init.routeMissing ?? false;
+    this.part = init.part;
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError, type Service } from './errors.ts';
+import { ApiError, type AnswerPart, type Service } from './errors.ts';
 
 export type QueryValue = string | number | boolean | null | undefined;
 export type Query = Record<string, QueryValue>;
@@ -114,8 +114,17 @@ export function parseJsonText(service: Service, what: string, res: HttpResponse)
   }
 }
 
-/** Validates with zod; a mismatch is an ApiError of kind "parse" naming the first bad field. */
-export function parseWith<S extends z.ZodType>(service: Service, what: string, schema: S, value: unknown): z.infer<S> {
+/**
+ * Validates with zod; a mismatch is an ApiError of kind "parse" naming the
+ * first bad field, and `part` (what the value holds: "flats") when given.
+ */
+export function parseWith<S extends z.ZodType>(
+  service: Service,
+  what: string,
+  schema: S,
+  value: unknown,
+  part?: AnswerPart,
+): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
@@ -125,5 +134,6 @@ export function parseWith<S extends z.ZodType>(service: Service, what: string, s
     kind: 'parse',
     what,
     serverMessage: `unexpected data${where}`,
+    part,
   });
 }

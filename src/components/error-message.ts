@@ -22,6 +22,8 @@ export function errorText(error: unknown, t: I18n['t']): string {
           ? t('error.httpWords', { service, status, words: error.serverMessage })
           : t('error.http', { service, status });
       case 'parse':
+        if (error.part === 'flats') return t('error.parseFlats', { service });
+        if (error.part === 'meters') return t('error.parseMeters', { service });
         return t('error.parse', { service });
     }
   }

@@ -44,7 +44,7 @@ import {
 
 const loginSamples = [jsonOf(envelope(loginData)), ...badEnvelopes];
 const flatsSamples = [jsonOf(envelope(flatsData)), jsonOf(envelope({ flats: [] })), ...badEnvelopes];
-const metersSamples = [jsonOf(envelope(metersData)), jsonOf(envelope({ sensors: null })), ...badEnvelopes];
+const metersSamples = [jsonOf(envelope(metersData)), jsonOf(envelope({ sensors: [] })), ...badEnvelopes];
 
 /** Mostly mutated valid envelopes; also the data alone, random JSON, text and web pages. */
 function bodies(samples: readonly Json[]): fc.Arbitrary<string> {

@@ -203,6 +203,19 @@ describe('getMeters', () => {
     expect(sensors[1]).toMatchObject({ hardware: null, ssid: null, rssiDb: null });
   });
 
+  it('gives a meter that sends its reading only in vals the sum of its tariffs', async () => {
+    const { sid } = await login(DEMO);
+    const meters = (await getMeters(sid, 119)).flatMap((s) => s.meters);
+    expect(meters.find((m) => m.sn === 'EL-77120')).toMatchObject({
+      value: 1_234_500 + 567_800,
+      valueRaw: null,
+      tariffs: [
+        { tariff: 'T1', value: 1_234_500 },
+        { tariff: 'T2', value: 567_800 },
+      ],
+    });
+  });
+
   it('rejects a flat of another account with the server’s string error', async () => {
     const { sid } = await login(NEIGHBOUR);
     const err = await failure(getMeters(sid, 106));

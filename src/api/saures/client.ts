@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ApiError } from '../errors.ts';
+import { ApiError, type AnswerPart } from '../errors.ts';
 import { parseJsonText, parseWith, send, type HttpRequest, type HttpResponse } from '../http.ts';
 import {
   envelopeSchema,
@@ -41,7 +41,16 @@ function httpErrorWords(res: HttpResponse): string | undefined {
   }
 }
 
-async function call<S extends z.ZodType>(req: Omit<HttpRequest, 'service'>, dataSchema: S): Promise<z.infer<S>> {
+/**
+ * One SAURES call: HTTP errors, unreadable bodies and `status: "bad"` become
+ * ApiErrors; `data` that does not fit `dataSchema` is a "parse" ApiError
+ * naming `part` ("SAURES sent flats in a form the app cannot read").
+ */
+async function call<S extends z.ZodType>(
+  req: Omit<HttpRequest, 'service'>,
+  dataSchema: S,
+  part?: AnswerPart,
+): Promise<z.infer<S>> {
   const res = await send({ ...req, service: 'saures' });
   if (res.status < 200 || res.status >= 300) {
     throw new ApiError({
@@ -54,7 +63,7 @@ async function call<S extends z.ZodType>(req: Omit<HttpRequest, 'service'>, data
   }
   const envelope = parseWith('saures', req.what, envelopeSchema, parseJsonText('saures', req.what, res));
   if (envelope.status === 'bad') throw serviceError(req.what, envelope.errors);
-  return parseWith('saures', req.what, dataSchema, envelope.data);
+  return parseWith('saures', req.what, dataSchema, envelope.data, part);
 }
 
 /**
@@ -85,12 +94,14 @@ export async function login(
  * `house` (address of the building), `number` (flat or office number, text),
  * `personal_account` (лицевой счёт, billing account, often "") and `enable`
  * (false = switched off). An expired sid is a "service" ApiError with code
- * "WrongSIDException".
+ * "WrongSIDException". Data without a `flats` list is a "parse" ApiError
+ * ("SAURES sent flats in a form the app cannot read"); `flats: []` is none.
  */
 export async function getFlats(sid: string, options: CallOptions = {}): Promise<SauresFlat[]> {
   return call(
     { path: '/api/company/flats', query: { sid }, what: 'Loading flats', signal: options.signal },
     flatsDataSchema,
+    'flats',
   );
 }
 
@@ -101,13 +112,16 @@ export async function getFlats(sid: string, options: CallOptions = {}): Promise<
  * Wi-Fi name, `local_ip`, `firmware`/`hardware` versions, `last_connection`
  * (last contact), `request_dt` (readings requested), `readout_dt` (readings
  * sent) — Moscow time, normalised to UTC epoch ms. Meter: `meter_name` (often
- * ""), `sn`, `value` (sum of tariffs), `vals` (per tariff), `state` (0 = no
+ * ""), `sn`, `value` (sum of tariffs; worked out from `vals` when the
+ * server leaves it out or empty), `vals` (per tariff), `state` (0 = no
  * errors, 1 open circuit, 2 short circuit, …) and `type`: 1 cold water,
  * 2 hot water, 3 gas (litres), 4 leak (0 dry, 1 leak), 5 temperature °C,
- * 6 ball-valve control, 7 heat (Wh), 8 electricity (Wh), 9 dry contact
- * (0 off, 1 on), 10 ball-valve state (0 no
- * module, 1 unknown, 2 open, 3 closed); 11 heat kWh, 13 heat Gcal,
- * 14 pressure bar and any other number are kept as sent.
+ * 6 ball-valve control (a command: 0 open, 1 close), 7 heat (Wh),
+ * 8 electricity (Wh), 9 dry contact (0 off, 1 on), 10 ball-valve state
+ * (0 no module, 1 unknown, 2 open, 3 closed); 11 heat kWh, 13 heat Gcal,
+ * 14 pressure bar and any other number are kept as sent. Data without a
+ * `sensors` list is a "parse" ApiError ("SAURES sent meters in a form the
+ * app cannot read"); `sensors: []` is a flat without controllers.
  */
 export async function getMeters(sid: string, flatId: number, options: CallOptions = {}): Promise<SauresSensor[]> {
   return call(
@@ -118,5 +132,6 @@ export async function getMeters(sid: string, flatId: number, options: CallOption
       signal: options.signal,
     },
     metersDataSchema,
+    'meters',
   );
 }

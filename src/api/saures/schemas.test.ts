@@ -9,10 +9,12 @@ import {
   errorItemSchema,
   flatsDataSchema,
   loginDataSchema,
+  meterSchema,
   metersDataSchema,
   parseSauresDate,
   toNumber,
   valsSchema,
+  type WireMeter,
 } from './schemas.ts';
 
 const json = (text: string): unknown => JSON.parse(text);
@@ -138,8 +140,14 @@ describe('flats', () => {
     ]);
   });
 
-  it('reads a missing flats list as none', () => {
-    expect(flatsDataSchema.parse({})).toEqual([]);
+  it('reads an empty flats list as none', () => {
+    expect(flatsDataSchema.parse({ flats: [] })).toEqual([]);
+  });
+
+  it('refuses data without a flats list, rather than reading it as none', () => {
+    for (const data of [{}, { flats: null }, { flats: {} }, { flats: 'нет' }, { objects: [] }, null, []]) {
+      expect(flatsDataSchema.safeParse(data).success, JSON.stringify(data)).toBe(false);
+    }
   });
 });
 
@@ -230,6 +238,51 @@ describe('meters', () => {
     expect(valsSchema.parse(undefined)).toEqual([]);
   });
 
+  it('gives a meter that sends its reading only in vals the sum of its tariffs', () => {
+    const reading = (wire: Partial<WireMeter>) => meterSchema.parse({ sn: 'X', ...wire });
+    // The reference's form, [{type, value}], with value missing, null, empty or blank.
+    const objects = [
+      { type: 'T1', value: '2.3' },
+      { type: 'T3', value: '2.7' },
+    ];
+    for (const value of [undefined, null, '', ' ']) {
+      expect(reading({ value, vals: objects }), String(value)).toMatchObject({
+        value: 5,
+        valueRaw: null,
+        tariffs: [
+          { tariff: 'T1', value: 2.3 },
+          { tariff: 'T3', value: 2.7 },
+        ],
+      });
+    }
+    expect(reading({ vals: [4803080, '1774580'] }).value).toBe(6577660);
+    expect(reading({ value: '', vals: '12.5/3.1' }).value).toBe(15.6);
+    // No binary noise: 0.1 + 0.2 is 0.3.
+    expect(reading({ vals: [0.1, '0.2'] }).value).toBe(0.3);
+    expect(reading({ vals: [{ value: '1' }] })).toMatchObject({ value: 1, tariffs: [{ tariff: 'T1', value: 1 }] });
+  });
+
+  it('keeps value when it is sent, and gives no sum when a tariff is unreadable or there is none', () => {
+    const reading = (wire: Partial<WireMeter>) => meterSchema.parse({ sn: 'X', ...wire });
+    expect(reading({ value: '5.0', vals: [1, 2] }).value).toBe(5);
+    expect(reading({ value: 'n/a', vals: [1, 2] })).toMatchObject({ value: null, valueRaw: 'n/a' });
+    expect(
+      reading({
+        vals: [
+          { type: 'T1', value: '2.3' },
+          { type: 'T2', value: 'n/a' },
+        ],
+      }),
+    ).toMatchObject({
+      value: null,
+      tariffs: [{ tariff: 'T1', value: 2.3 }],
+    });
+    expect(reading({ vals: '12.5/x' }).value).toBeNull();
+    expect(reading({ value: '', vals: [] })).toMatchObject({ value: null, valueRaw: '' });
+    expect(reading({ vals: '' }).value).toBeNull();
+    expect(reading({ vals: null }).value).toBeNull();
+  });
+
   it('keeps meter types beyond 1–10 as sent', () => {
     const [sensor] = metersDataSchema.parse({
       sensors: [
@@ -303,6 +356,16 @@ describe('meters', () => {
     expect(sensors[1]).toMatchObject({ sn: '692083', batteryPercent: 75, meters: [] });
   });
 
+  it('reads an empty sensors list as a flat without controllers', () => {
+    expect(metersDataSchema.parse({ sensors: [] })).toEqual([]);
+  });
+
+  it('refuses data without a sensors list, rather than reading it as no controllers', () => {
+    for (const data of [{}, { sensors: null }, { sensors: {} }, { meters: [] }, null]) {
+      expect(metersDataSchema.safeParse(data).success, JSON.stringify(data)).toBe(false);
+    }
+  });
+
   it('keeps an unreadable date as raw text', () => {
     const [sensor] = metersDataSchema.parse({ sensors: [{ last_connection: 'никогда' }] });
     expect(sensor?.lastConnection).toEqual({ raw: 'никогда', epochMs: null });
@@ -361,6 +424,54 @@ describe('through the client', () => {
     const err = await getFlats('sid').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ kind: 'parse', serverMessage: 'a web page came back instead of data' });
+  });
+
+  it('reports flats data without a flats list as flats it cannot read, not as no flats', async () => {
+    for (const data of [{}, { flats: null }, { objects: [{ id: 1 }] }]) {
+      server.use(
+        http.get('http://localhost/saures/api/company/flats', () =>
+          HttpResponse.json({ status: 'ok', errors: [], data }),
+        ),
+      );
+      const err = await getFlats('sid').catch((e: unknown) => e);
+      expect(err, JSON.stringify(data)).toBeInstanceOf(ApiError);
+      expect(err).toMatchObject({ kind: 'parse', part: 'flats' });
+      expect((err as ApiError).message).toContain('SAURES sent flats in a form the app cannot read');
+    }
+  });
+
+  it('reads an empty flats list as no flats', async () => {
+    server.use(
+      http.get('http://localhost/saures/api/company/flats', () =>
+        HttpResponse.json({ status: 'ok', errors: [], data: { flats: [] } }),
+      ),
+    );
+    await expect(getFlats('sid')).resolves.toEqual([]);
+  });
+
+  it('reports meters data without a sensors list as meters it cannot read, not as no controllers', async () => {
+    for (const data of [{}, { sensors: null }, { meters: [] }]) {
+      server.use(
+        http.get('http://localhost/saures/api/meter/meters/', () =>
+          HttpResponse.json({ status: 'ok', errors: [], data }),
+        ),
+      );
+      const err = await getMeters('sid', 106).catch((e: unknown) => e);
+      expect(err, JSON.stringify(data)).toBeInstanceOf(ApiError);
+      expect(err).toMatchObject({ kind: 'parse', part: 'meters', what: 'Loading meters of flat 106' });
+      expect((err as ApiError).message).toBe(
+        'Loading meters of flat 106 failed: SAURES sent meters in a form the app cannot read (unexpected data at “sensors”).',
+      );
+    }
+  });
+
+  it('reads an empty sensors list as a flat without controllers', async () => {
+    server.use(
+      http.get('http://localhost/saures/api/meter/meters/', () =>
+        HttpResponse.json({ status: 'ok', errors: [], data: { sensors: [] } }),
+      ),
+    );
+    await expect(getMeters('sid', 106)).resolves.toEqual([]);
   });
 
   it('reports a wrongly shaped answer as unreadable, naming the field', async () => {

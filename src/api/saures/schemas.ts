@@ -200,39 +200,55 @@ export const flatSchema = z
 export type WireFlat = z.input<typeof flatSchema>;
 export type SauresFlat = z.infer<typeof flatSchema>;
 
-export const flatsDataSchema = z.object({ flats: z.array(flatSchema).nullish() }).transform((d) => d.flats ?? []);
+/** `flats` must be a list: data without one is unreadable, not an account without flats (`flats: []`). */
+export const flatsDataSchema = z.object({ flats: z.array(flatSchema) }).transform((d) => d.flats);
 export type WireFlatsData = z.input<typeof flatsDataSchema>;
 
 // ── GET /api/meter/meters/ ───────────────────────────────────────────────────
 
 const tariffEntrySchema = z.union([z.object({ type: textSchema, value: numberishSchema }), z.number(), z.string()]);
 
-function tariffs(entries: { tariff: string | undefined; value: number | null }[]): SauresTariff[] {
-  return entries.flatMap((e, i) => (e.value === null ? [] : [{ tariff: e.tariff || `T${i + 1}`, value: e.value }]));
+const rawValsSchema = z.union([z.array(tariffEntrySchema), z.string()]).nullish();
+
+/** The readable tariffs, and whether every tariff sent was readable (so their sum is the meter's reading). */
+function readVals(v: z.output<typeof rawValsSchema>): { tariffs: SauresTariff[]; complete: boolean } {
+  if (v === null || v === undefined) return { tariffs: [], complete: true };
+  const entries =
+    typeof v === 'string'
+      ? v
+          .split('/')
+          .filter((p) => p.trim() !== '')
+          .map((p) => ({ tariff: undefined, value: toNumber(p) }))
+      : v.map((e) =>
+          typeof e === 'object'
+            ? { tariff: e.type || undefined, value: e.value }
+            : { tariff: undefined, value: toNumber(e) },
+        );
+  return {
+    tariffs: entries.flatMap((e, i) => (e.value === null ? [] : [{ tariff: e.tariff || `T${i + 1}`, value: e.value }])),
+    complete: entries.every((e) => e.value !== null),
+  };
+}
+
+/** Digits after the point of a number as JavaScript writes it; null for exponent notation (1e-7). */
+function decimalsOf(n: number): number | null {
+  const text = String(n);
+  if (/e/i.test(text)) return null;
+  return text.split('.')[1]?.length ?? 0;
+}
+
+/** The sum of the tariffs, without binary noise: 0.1 + 0.2 is 0.3, as the meter would show it. */
+function sumOfTariffs(tariffs: readonly SauresTariff[]): number {
+  const sum = tariffs.reduce((a, t) => a + t.value, 0);
+  const decimals = tariffs.map((t) => decimalsOf(t.value));
+  if (decimals.some((d) => d === null)) return sum;
+  const places = Math.min(20, Math.max(...decimals.map((d) => d ?? 0)));
+  const rounded = Number(sum.toFixed(places));
+  return Number.isFinite(rounded) ? rounded : sum;
 }
 
 /** Per-tariff values: `[{type, value}]`, `[1.2, 3.4]`, or one string "4803.08/1774.58"; empty when single-tariff. */
-export const valsSchema = z
-  .union([z.array(tariffEntrySchema), z.string()])
-  .nullish()
-  .transform((v): SauresTariff[] => {
-    if (v === null || v === undefined) return [];
-    if (typeof v === 'string') {
-      return tariffs(
-        v
-          .split('/')
-          .filter((p) => p.trim() !== '')
-          .map((p) => ({ tariff: undefined, value: toNumber(p) })),
-      );
-    }
-    return tariffs(
-      v.map((e) =>
-        typeof e === 'object'
-          ? { tariff: e.type || undefined, value: e.value }
-          : { tariff: undefined, value: toNumber(e) },
-      ),
-    );
-  });
+export const valsSchema = rawValsSchema.transform((v): SauresTariff[] => readVals(v).tariffs);
 export interface SauresTariff {
   /** "T1", "T2", … (as sent, or by position when the server gives none). */
   tariff: string;
@@ -243,26 +259,32 @@ export const meterSchema = z
   .object({
     meter_name: textSchema,
     value: z.union([z.number(), z.string()]).nullish(),
-    vals: valsSchema,
+    vals: rawValsSchema,
     state: codeNameSchema,
     sn: textSchema,
     type: codeNameSchema,
   })
-  .transform((m) => ({
-    /** User-given name; often "". */
-    name: m.meter_name,
-    /** Factory serial number. */
-    sn: m.sn,
-    /** Reading (sum of tariffs when multi-tariff); null when not a number. */
-    value: toNumber(m.value),
-    /** The reading as sent, for display when it is not a plain number. */
-    valueRaw: m.value === null || m.value === undefined ? null : String(m.value),
-    tariffs: m.vals,
-    /** `{number, name}`; numbers beyond 1–10 (11 heat kWh, 13 heat Gcal, 14 pressure bar…) are kept as sent. */
-    type: m.type ?? { number: null, name: '' },
-    /** `{number, name}`; 0 = no errors. */
-    state: m.state,
-  }));
+  .transform((m) => {
+    const vals = readVals(m.vals);
+    const valueSent = m.value !== null && m.value !== undefined && String(m.value).trim() !== '';
+    // `value` is the sum of the tariffs; a meter that sends only `vals` gets that sum (when every tariff is readable).
+    const fromTariffs = !valueSent && vals.complete && vals.tariffs.length > 0 ? sumOfTariffs(vals.tariffs) : null;
+    return {
+      /** User-given name; often "". */
+      name: m.meter_name,
+      /** Factory serial number. */
+      sn: m.sn,
+      /** Reading (sum of tariffs when multi-tariff, worked out from `vals` when `value` is missing); null when not a number. */
+      value: fromTariffs ?? toNumber(m.value),
+      /** `value` as sent, for display when it is not a plain number; null when none was sent or the reading comes from `vals`. */
+      valueRaw: fromTariffs !== null || m.value === null || m.value === undefined ? null : String(m.value),
+      tariffs: vals.tariffs,
+      /** `{number, name}`; numbers beyond 1–10 (11 heat kWh, 13 heat Gcal, 14 pressure bar…) are kept as sent. */
+      type: m.type ?? { number: null, name: '' },
+      /** `{number, name}`; 0 = no errors. */
+      state: m.state,
+    };
+  });
 export type WireMeter = z.input<typeof meterSchema>;
 export type SauresMeter = z.infer<typeof meterSchema>;
 
@@ -308,7 +330,6 @@ export const sensorSchema = z
 export type WireSensor = z.input<typeof sensorSchema>;
 export type SauresSensor = z.infer<typeof sensorSchema>;
 
-export const metersDataSchema = z
-  .object({ sensors: z.array(sensorSchema).nullish() })
-  .transform((d) => d.sensors ?? []);
+/** `sensors` must be a list: data without one is unreadable, not a flat without controllers (`sensors: []`). */
+export const metersDataSchema = z.object({ sensors: z.array(sensorSchema) }).transform((d) => d.sensors);
 export type WireMetersData = z.input<typeof metersDataSchema>;

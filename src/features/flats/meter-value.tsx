@@ -20,6 +20,8 @@ function ReadingText({ reading, i18n }: { reading: MeterReading; i18n: I18n }) {
       return reading.leak ? <span className="badge crit">{t('meters.leak')}</span> : <span>{t('meters.noLeak')}</span>;
     case 'contact':
       return <span>{reading.active ? t('meters.contactOn') : t('meters.contactOff')}</span>;
+    case 'valve-command':
+      return <span>{reading.command === 'open' ? t('meters.valveCommandOpen') : t('meters.valveCommandClose')}</span>;
     case 'valve':
       return (
         <span>

@@ -76,6 +76,8 @@ export const en = {
   'error.httpWords': '{service} answered {status} — {words}',
   'error.service': '{service} said “{words}”.',
   'error.parse': '{service} sent an answer the app cannot read.',
+  'error.parseFlats': '{service} sent flats in a form the app cannot read.',
+  'error.parseMeters': '{service} sent meters in a form the app cannot read.',
   'error.generic': 'Something went wrong. Please try again.',
   'error.signInRequired': 'Sign in to {service} to continue.',
 
@@ -161,6 +163,8 @@ export const en = {
   'meters.noLeak': 'no leak',
   'meters.contactOn': 'activated',
   'meters.contactOff': 'deactivated',
+  'meters.valveCommandOpen': 'command: open',
+  'meters.valveCommandClose': 'command: close',
   'meters.valveNoModule': 'no module',
   'meters.valveUnknown': 'unknown',
   'meters.valveOpen': 'open',

@@ -67,6 +67,8 @@ export const ru: Record<MessageKey, string | Plural> = {
   'error.httpWords': '{service} ответил {status} — {words}',
   'error.service': '{service} сообщает «{words}».',
   'error.parse': '{service} прислал ответ, который приложение не может прочитать.',
+  'error.parseFlats': '{service} прислал список квартир в виде, который приложение не может прочитать.',
+  'error.parseMeters': '{service} прислал показания приборов в виде, который приложение не может прочитать.',
   'error.generic': 'Что-то пошло не так. Попробуйте ещё раз.',
   'error.signInRequired': 'Войдите в {service}, чтобы продолжить.',
 
@@ -184,6 +186,8 @@ export const ru: Record<MessageKey, string | Plural> = {
   'meters.noLeak': 'нет протечки',
   'meters.contactOn': 'активирован',
   'meters.contactOff': 'деактивирован',
+  'meters.valveCommandOpen': 'команда: открыться',
+  'meters.valveCommandClose': 'команда: закрыться',
   'meters.valveNoModule': 'нет модуля',
   'meters.valveUnknown': 'неизвестно',
   'meters.valveOpen': 'открыт',

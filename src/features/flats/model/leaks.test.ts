@@ -37,6 +37,11 @@ describe('isActiveLeak', () => {
     expect(isActiveLeak(parse(meter(9, 'Сухой контакт', 'Дверь', '1')))).toBe(false);
     expect(isActiveLeak(parse(meter(4, 'Протечка', '', '')))).toBe(false);
   });
+
+  it('reads a leak sensor that sends its reading only in vals', () => {
+    expect(isActiveLeak(parse({ ...meter(4, 'Протечка', '', ''), vals: [{ type: 'T1', value: '1' }] }))).toBe(true);
+    expect(isActiveLeak(parse({ ...meter(4, 'Протечка', '', ''), vals: ['0'] }))).toBe(false);
+  });
 });
 
 describe('activeLeaks', () => {

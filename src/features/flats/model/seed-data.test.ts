@@ -105,6 +105,11 @@ describe('default seeded dataset', () => {
     };
     expect(decodeReading(bySn('13-04-26051-AB'))).toEqual({ kind: 'volume', m3: 135.494, litres: 135494 });
     expect(decodeReading(bySn('EL-55810'))).toEqual({ kind: 'energy', kWh: 6577.66, wh: 6577660 });
+    // Sent only in vals: the sum of its tariffs.
+    expect(decodeReading(bySn('EL-77120'))).toEqual({ kind: 'energy', kWh: 1802.3, wh: 1802300 });
+    // Valve control is the command "open", valve state is "open".
+    expect(decodeReading(bySn('692084-6'))).toEqual({ kind: 'valve-command', command: 'open' });
+    expect(decodeReading(bySn('692084-10'))).toEqual({ kind: 'valve', state: 'open' });
     expect(decodeTariffs(bySn('EL-55810')).map((t) => t.reading)).toEqual([
       { kind: 'energy', kWh: 4803.08, wh: 4803080 },
       { kind: 'energy', kWh: 1774.58, wh: 1774580 },

@@ -42,7 +42,7 @@ describe('decodeReading', () => {
     expect(decodeReading(meter(9, 1))).toEqual({ kind: 'contact', active: true });
   });
 
-  it('decodes valve control (6) and valve state (10): 0 no module, 1 unknown, 2 open, 3 closed', () => {
+  it('decodes valve state (type 10): 0 no module, 1 unknown, 2 open, 3 closed', () => {
     const states = ['0', '1', '2', '3'].map((v) => decodeReading(meter(10, v)));
     expect(states).toEqual([
       { kind: 'valve', state: 'no-module' },
@@ -50,7 +50,11 @@ describe('decodeReading', () => {
       { kind: 'valve', state: 'open' },
       { kind: 'valve', state: 'closed' },
     ]);
-    expect(decodeReading(meter(6, '3'))).toEqual({ kind: 'valve', state: 'closed' });
+  });
+
+  it('decodes valve control (type 6) as a command: 0 open («открыться»), 1 close («закрыться»)', () => {
+    expect(decodeReading(meter(6, '0'))).toEqual({ kind: 'valve-command', command: 'open' });
+    expect(decodeReading(meter(6, 1))).toEqual({ kind: 'valve-command', command: 'close' });
   });
 
   it('keeps out-of-range codes of leak, contact and valve as raw values', () => {
@@ -58,6 +62,9 @@ describe('decodeReading', () => {
     expect(decodeReading(meter(9, '0.5'))).toMatchObject({ kind: 'raw', value: 0.5 });
     expect(decodeReading(meter(10, '4'))).toMatchObject({ kind: 'raw', value: 4, typeName: 'Тип 10' });
     expect(decodeReading(meter(6, '1.5'))).toMatchObject({ kind: 'raw', value: 1.5 });
+    // Type 6 has no states 2 and 3: those belong to type 10.
+    expect(decodeReading(meter(6, '2'))).toMatchObject({ kind: 'raw', value: 2, typeNumber: 6 });
+    expect(decodeReading(meter(6, '3'))).toMatchObject({ kind: 'raw', value: 3, typeNumber: 6 });
   });
 
   it('keeps unknown types raw with the API’s type name', () => {
@@ -84,6 +91,25 @@ describe('decodeReading', () => {
     expect(decodeReading(meter(1, undefined))).toEqual({ kind: 'missing', raw: null });
     expect(decodeReading(meter(8, 'n/a'))).toEqual({ kind: 'missing', raw: 'n/a' });
     expect(decodeReading(meter(14, ''))).toEqual({ kind: 'missing', raw: '' });
+  });
+});
+
+describe('a meter that sends its reading only in vals', () => {
+  it('reads the sum of its tariffs in the units of its type', () => {
+    const noValue = {
+      vals: [
+        { type: 'T1', value: '4803080' },
+        { type: 'T2', value: '1774580' },
+      ],
+    };
+    expect(decodeReading(meter(8, undefined, noValue))).toEqual({ kind: 'energy', kWh: 6577.66, wh: 6577660 });
+    expect(decodeReading(meter(1, '', { vals: '1000/2500' }))).toEqual({ kind: 'volume', m3: 3.5, litres: 3500 });
+    expect(decodeReading(meter(4, null, { vals: ['1'] }))).toEqual({ kind: 'leak', leak: true });
+    expect(decodeReading(meter(11, '', { vals: [12.5, 3.1] }))).toMatchObject({
+      kind: 'raw',
+      value: 15.6,
+      raw: '15.6',
+    });
   });
 });
 

@@ -6,7 +6,10 @@ import type { SauresMeter } from '../../../api/saures/schemas.ts';
  * Numbers only; the UI formats them with Intl.
  */
 
+/** Type 10 (ball-valve state): 0 no module, 1 unknown, 2 open, 3 closed. */
 export type ValveState = 'no-module' | 'unknown' | 'open' | 'closed';
+/** Type 6 (ball-valve control) is a command, not a state: 0 open («открыться»), 1 close («закрыться»). */
+export type ValveCommand = 'open' | 'close';
 
 export type MeterReading =
   /** Types 1–3 (cold water, hot water, gas), sent in litres. */
@@ -19,7 +22,9 @@ export type MeterReading =
   | { kind: 'leak'; leak: boolean }
   /** Type 9 dry contact: 0 off, 1 on. */
   | { kind: 'contact'; active: boolean }
-  /** Types 6 (valve control) and 10 (valve state): 0 no module, 1 unknown, 2 open, 3 closed. */
+  /** Type 6 (valve control), the command given to the valve: 0 open, 1 close. */
+  | { kind: 'valve-command'; command: ValveCommand }
+  /** Type 10 (valve state): 0 no module, 1 unknown, 2 open, 3 closed. */
   | { kind: 'valve'; state: ValveState }
   /** A type this app does not interpret (11 heat kWh, 13 heat Gcal, 14 pressure bar, …) or a code out of range. */
   | { kind: 'raw'; value: number; raw: string; typeNumber: number | null; typeName: string }
@@ -33,6 +38,7 @@ export interface TariffReading {
 }
 
 const VALVE_STATES: readonly ValveState[] = ['no-module', 'unknown', 'open', 'closed'];
+const VALVE_COMMANDS: readonly ValveCommand[] = ['open', 'close'];
 
 /** The meter's name, or its type name when the name is empty ("" is common). */
 export function meterDisplayName(meter: Pick<SauresMeter, 'name' | 'type'>): string {
@@ -63,7 +69,10 @@ function decodeValue(type: SauresMeter['type'], value: number | null, raw: strin
       return value === 0 || value === 1 ? { kind: 'leak', leak: value === 1 } : asRaw;
     case 9:
       return value === 0 || value === 1 ? { kind: 'contact', active: value === 1 } : asRaw;
-    case 6:
+    case 6: {
+      const command = Number.isInteger(value) ? VALVE_COMMANDS[value] : undefined;
+      return command === undefined ? asRaw : { kind: 'valve-command', command };
+    }
     case 10: {
       const state = Number.isInteger(value) ? VALVE_STATES[value] : undefined;
       return state === undefined ? asRaw : { kind: 'valve', state };
