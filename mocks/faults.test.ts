@@ -31,7 +31,7 @@ const besmartLogin = () =>
     'POST',
     '/users/token',
     {},
-    { 'x-auth': 'demo-workspace', 'content-type': 'application/json' },
+    { 'x-auth': 'demo-workspace', 'content-type': 'text/plain' },
     JSON.stringify({ login: 'operator', password: 'operator' }),
   );
 

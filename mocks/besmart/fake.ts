@@ -117,6 +117,14 @@ function failure(style: Style, status: number, detail: string): Fail {
 
 const forbidden = () => new Fail(jsonResponse(403, 'Forbidden'));
 const notFoundPlain = () => new Fail(jsonResponse(404, 'Resource not found'));
+/** An unknown path, as v0.1.5's framework answers it (the client's "route missing"). */
+const routeMissing = () =>
+  new Fail(
+    problem(
+      404,
+      'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.',
+    ),
+  );
 const ok = (status = 200) => jsonResponse(status, status === 201 ? 'Created' : 'OK');
 
 /** Query parameters with the 422s of the real service. */
@@ -315,6 +323,10 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
   }
 
   function login(req: FakeRequest): FakeResponse {
+    // v0.1.5 declares the body text/plain; its framework refuses JSON before the handler runs.
+    const type = req.headers['content-type'] ?? '';
+    if (type.includes('application/json'))
+      throw new Fail(problem(415, "Invalid Content-type (application/json), expected ['text/plain']"));
     const key = req.headers['x-auth'];
     const accounts = BESMART_DEMO_ACCOUNTS.filter((a) => a.workspaceKey === key);
     if (key === undefined || accounts.length === 0) throw failure('problem', 401, 'Invalid workspace key (X-Auth)');
@@ -779,7 +791,7 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
     let points = merge(gen, own, rp.get_last === true);
     if (rp.signal_origin_id !== undefined) points = filterOrigin(points, rp.signal_origin_id);
     if (rp.delta_t !== undefined)
-      points = aggregate(points, rp.delta_t, plan ? isIncremental(plan.kind) : type.is_incremental);
+      points = aggregate(points, rp.delta_t, plan ? isIncremental(plan.kind) : type.is_incremental === true);
     return {
       client_cid: cid,
       sensor_mid: mid,
@@ -996,15 +1008,16 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
 
   function route(req: FakeRequest): FakeResponse {
     const path = decodePath(req.path);
-    if (path === undefined) throw notFoundPlain();
+    if (path === undefined) throw routeMissing();
     for (const r of routes) {
       const m = r.pattern.exec(path);
       if (!m) continue;
       const handler = r.methods[req.method];
-      if (!handler) return jsonResponse(405, 'NotAllowed');
+      // The framework's answers (problem+json), unlike a handler's "Resource not found" for a missing record.
+      if (!handler) return problem(405, 'The method is not allowed for the requested URL.');
       return handler(req, [...m]);
     }
-    throw notFoundPlain();
+    throw routeMissing();
   }
 
   return withFaults<BesmartFake>(

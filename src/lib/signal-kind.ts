@@ -92,9 +92,9 @@ export function chosenKind(signal: SignalKey): SignalKind | null {
 
 /** Remembers (or with null forgets) the operator's choice for a sensor's signal. */
 export function chooseKind(signal: SignalKey, kind: SignalKind | null): void {
-  const next = { ...readAll() };
-  if (kind === null) delete next[keyOf(signal)];
-  else next[keyOf(signal)] = kind;
+  const key = keyOf(signal);
+  const next = Object.fromEntries(Object.entries(readAll()).filter(([k]) => k !== key));
+  if (kind !== null) next[key] = kind;
   try {
     storage()?.setItem(STORAGE_KEY, JSON.stringify(next));
   } catch {

@@ -33,7 +33,8 @@ const POWER = 64;
 const NO_TOKEN = { token: '' };
 
 async function signIn(credentials = OPERATOR): Promise<api.BesmartAuth> {
-  return { token: (await api.login(credentials)).token };
+  const t = await api.login(credentials);
+  return { token: t.token, dialect: t.dialect };
 }
 
 async function failure(promise: Promise<unknown>): Promise<ApiError> {

@@ -90,15 +90,15 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|
 
 /**
  * A besmart time as ms since epoch, or undefined when unreadable. Numbers are
- * ms (v0.1.5), or seconds when below 10^11 (no ms time is that small after
- * 1973); text is ISO 8601 with `Z`, an offset, or no zone, which means UTC
+ * ms (v0.1.5), or seconds from 10^8 to 10^11 (1973–5138 in seconds; as ms
+ * those would be days of 1970–73, which no reading has); smaller numbers stay ms; text is ISO 8601 with `Z`, an offset, or no zone, which means UTC
  * (the current docs do not show the serialisation). Rolled-over dates such as
  * 2026-02-30 are refused rather than read as March.
  */
 export function besmartTime(v: number | string): number | undefined {
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return undefined;
-    return Math.abs(v) < 1e11 ? Math.round(v * 1000) : v;
+    return Math.abs(v) >= 1e8 && Math.abs(v) < 1e11 ? Math.round(v * 1000) : v;
   }
   const text = v.trim();
   if (/^-?\d+(\.\d+)?$/.test(text)) return besmartTime(Number(text));

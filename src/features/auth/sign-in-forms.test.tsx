@@ -101,7 +101,7 @@ describe('besmart sign-in form', () => {
     renderWithProviders(<BesmartSignInForm />);
     fireEvent.change(screen.getByLabelText('Login'), { target: { value: 'operator' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'operator' } });
-    fireEvent.change(screen.getByLabelText('Workspace key'), { target: { value: 'nope' } });
+    fireEvent.change(screen.getByLabelText(/Workspace key/), { target: { value: 'nope' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in to besmart' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).not.toBe('');

@@ -36,6 +36,7 @@ describe('meterTypeSchema', () => {
     expect(values.meter_type_id).toBe('5');
     expect(meterTypeSchema([1, 4]).parse(values)).toEqual({
       meter_type_id: 5,
+      is_remote: false,
       meter_type_name: 'DCU-1',
       description: undefined,
       number_of_phases: 2,
@@ -64,6 +65,7 @@ describe('meterTypeSchema', () => {
     if (!m) throw new Error('fixture');
     expect(meterTypeSchema().parse(meterTypeFormValues(m))).toEqual({
       meter_type_id: 4,
+      is_remote: false,
       meter_type_name: 'ZMG310',
       description: 'L+G',
       number_of_phases: 1,

@@ -20,7 +20,11 @@ const types: SensorType[] = [
     is_system_type: null,
     is_unchangeable: null,
   },
-  { id: 5, name: 'weather', description: null, sensor_state_custom_fields: null,
+  {
+    id: 5,
+    name: 'weather',
+    description: null,
+    sensor_state_custom_fields: null,
     sensor_custom_fields: null,
     is_system_type: null,
     is_unchangeable: null,

@@ -32,7 +32,7 @@ async function fill(since: string, till: string, info = '{"METER_DEV": 1}') {
 }
 
 describe('StatesEditor', () => {
-  it('creates a state sent as UTC ms, and the list shows it', async () => {
+  it('creates a state sent as UTC ms with its meter type by name and id, and the list shows it', async () => {
     await renderSignedIn(<StatesEditor sensorRef={ref} />);
     expect(await screen.findByRole('heading', { name: 'Edit states' })).toBeInTheDocument();
     await screen.findAllByRole('button', { name: /^Delete state/ });
@@ -46,7 +46,7 @@ describe('StatesEditor', () => {
       {
         method: 'POST',
         path: '/sensors/states',
-        query: `client_cid=1&sensor_mid=1&since=${since}&till=${till}&info=%7B%22METER_DEV%22%3A+1%7D&meter_eid=M-9&meter_type_name=ZMG310`,
+        query: `client_cid=1&sensor_mid=1&since=${since}&till=${till}&info=%7B%22METER_DEV%22%3A+1%7D&meter_eid=M-9&meter_type_name=ZMG310&meter_type_id=2`,
       },
     ]);
     await waitFor(() => expect(screen.getAllByRole('button', { name: /^Delete state/ })).toHaveLength(3));
