@@ -122,8 +122,8 @@ describe('the fault switch on the SAURES fake', () => {
 });
 
 describe('the fault switch on the besmart fake', () => {
-  it('answers 401 with its own problem+json, leaving login (POST /users/token) usable', async () => {
-    const fake = createBesmartFake();
+  it('answers 401 with its own problem+json (v0.1.5), leaving login (POST /users/token) usable', async () => {
+    const fake = createBesmartFake({ version: 'v0.1.5' });
     const token = fake.issueToken();
     setFault(fake, 'kind=401');
     const res = await fake.handle(req('GET', '/sensors/types', {}, { authorization: `Bearer ${token.token}` }));
@@ -132,8 +132,27 @@ describe('the fault switch on the besmart fake', () => {
     expect((await fake.handle(besmartLogin())).status).toBe(200);
   });
 
-  it('answers other statuses as problem+json, 502/504 exactly as the proxy does', async () => {
-    const fake = createBesmartFake();
+  it('answers in each version’s error shape: {"detail"} today, problem+json in v0.1.5', async () => {
+    const fake = createBesmartFake({ version: 'current' });
+    const token = fake.issueToken();
+    setFault(fake, 'kind=401');
+    const res = await fake.handle(req('GET', '/sensors/types', {}, { authorization: `Bearer ${token.token}` }));
+    expect([res.status, JSON.parse(res.body)]).toEqual([401, { detail: 'Invalid authorization token' }]);
+    setFault(fake, 'kind=500');
+    const e500 = await fake.handle(req('GET', '/sensors/types'));
+    expect([e500.status, JSON.parse(e500.body)]).toEqual([500, { detail: 'The server met an unexpected condition.' }]);
+    const login = req(
+      'POST',
+      '/users/token',
+      {},
+      { 'content-type': 'application/json' },
+      JSON.stringify({ login: 'operator', password: 'operator' }),
+    );
+    expect((await fake.handle(login)).status).toBe(200);
+  });
+
+  it('answers other statuses as problem+json (v0.1.5), 502/504 exactly as the proxy does', async () => {
+    const fake = createBesmartFake({ version: 'v0.1.5' });
     setFault(fake, 'kind=500');
     const e500 = await fake.handle(req('GET', '/sensors/types'));
     expect([e500.status, e500.headers['content-type']]).toEqual([500, 'application/problem+json']);

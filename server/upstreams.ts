@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { createSauresFake } from '../mocks/saures/fake.ts';
-import { createBesmartFake } from '../mocks/besmart/fake.ts';
+import { besmartApiFromEnv, createBesmartFake } from '../mocks/besmart/fake.ts';
 import { startFakeServer, type RunningFake } from '../mocks/http-server.ts';
 import { datasetFromEnv } from '../mocks/seed.ts';
 import { SAURES_DEMO_ACCOUNTS } from '../mocks/saures/data.ts';
 import { BESMART_DEMO_ACCOUNTS, createBesmartSeed } from '../mocks/besmart/data.ts';
 import type { ProxyService } from './proxy.ts';
+import type { Dialect } from '../src/api/besmart/schemas.ts';
 
 const upstreamUrl = z
   .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
@@ -15,12 +16,16 @@ const envSchema = z.object({
   SAURES_URL: upstreamUrl.optional(),
   BESMART_URL: upstreamUrl.optional(),
   MOCK_DATASET: z.string().optional(),
+  /** Which besmart API version the built-in fake speaks: "v0.1.5" or "current" (default). */
+  BESMART_API: z.string().optional(),
 });
 
 export interface Upstreams {
   targets: Record<ProxyService, string>;
   /** Which services are answered by the built-in fakes. */
   faked: Record<ProxyService, boolean>;
+  /** The besmart API version the built-in fake speaks (null when besmart is real). */
+  besmartApi: Dialect | null;
   close(): Promise<void>;
 }
 
@@ -29,7 +34,7 @@ export interface Upstreams {
  * for those, the demo accounts to show on the sign-in page. Served at
  * GET /__meterdeck/config; never holds anything of a real service.
  */
-export function publicConfig(u: Pick<Upstreams, 'faked'>) {
+export function publicConfig(u: Pick<Upstreams, 'faked'> & Partial<Pick<Upstreams, 'besmartApi'>>) {
   return {
     saures: {
       faked: u.faked.saures,
@@ -39,6 +44,8 @@ export function publicConfig(u: Pick<Upstreams, 'faked'>) {
     },
     besmart: {
       faked: u.faked.besmart,
+      /** The API version the built-in fake speaks (BESMART_API), so the sign-in page can say so. */
+      fakeApi: u.faked.besmart ? (u.besmartApi ?? null) : null,
       demoAccounts: u.faked.besmart
         ? BESMART_DEMO_ACCOUNTS.map((a) => ({
             login: a.login,
@@ -66,6 +73,7 @@ export async function resolveUpstreams(env: NodeJS.ProcessEnv): Promise<Upstream
     SAURES_URL: env.SAURES_URL || undefined,
     BESMART_URL: env.BESMART_URL || undefined,
     MOCK_DATASET: env.MOCK_DATASET || undefined,
+    BESMART_API: env.BESMART_API || undefined,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -80,14 +88,16 @@ export async function resolveUpstreams(env: NodeJS.ProcessEnv): Promise<Upstream
     saures = fake.url;
   }
   let besmart = parsed.data.BESMART_URL;
+  const besmartApi = besmart ? null : besmartApiFromEnv(parsed.data.BESMART_API);
   if (!besmart) {
-    const fake = await startFakeServer(createBesmartFake({ dataset }), '/api');
+    const fake = await startFakeServer(createBesmartFake({ dataset, version: besmartApi ?? undefined }), '/api');
     running.push(fake);
     besmart = fake.url;
   }
   return {
     targets: { saures, besmart },
     faked: { saures: !parsed.data.SAURES_URL, besmart: !parsed.data.BESMART_URL },
+    besmartApi,
     close: async () => {
       await Promise.all(running.map((r) => r.close()));
     },

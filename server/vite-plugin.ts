@@ -13,13 +13,13 @@ export function meterdeckProxy(): Plugin {
 
   function mount(server: ViteDevServer | PreviewServer): void {
     upstreams ??= resolveUpstreams(process.env).then((u) => {
-      const describe = (name: string, url: string, faked: boolean) =>
-        `  ${name.padEnd(8)} → ${faked ? `built-in fake (${url})` : url}`;
+      const describe = (name: string, url: string, faked: boolean, api?: string) =>
+        `  ${name.padEnd(8)} → ${faked ? `built-in fake${api ? ` of API ${api}` : ''} (${url})` : url}`;
       server.config.logger.info(
         [
           'meterdeck proxy:',
           describe('/saures', u.targets.saures, u.faked.saures),
-          describe('/besmart', u.targets.besmart, u.faked.besmart),
+          describe('/besmart', u.targets.besmart, u.faked.besmart, u.besmartApi ?? undefined),
         ].join('\n'),
       );
       return u;

@@ -46,6 +46,10 @@ export interface SensorRecord {
   execute: boolean;
   negligible: boolean;
   uncertain: boolean;
+  /** Current servers only (v0.1.5 has no such field). */
+  balance_calculation: boolean;
+  /** Current servers only: minutes between acquisitions, by its name (the docs do not say). */
+  acq_min: number | null;
 }
 
 export interface MeterTypeRecord {
@@ -56,6 +60,10 @@ export interface MeterTypeRecord {
   is_balance: boolean;
   is_ami: boolean;
   is_dcu: boolean;
+  /** Current servers only. */
+  is_remote: boolean;
+  prefix_name: string | null;
+  default_cap_period: number | null;
 }
 
 export interface SignalStateRecord {
@@ -243,6 +251,8 @@ function sensor(
     execute: true,
     negligible: false,
     uncertain: false,
+    balance_calculation: false,
+    acq_min: 15,
     ...rest,
   };
 }
@@ -256,6 +266,7 @@ function defaultSensors(): SensorSeed[] {
         lon: 18.634,
         info: '{"tariff": "C12A", "meter_max_digits": 6}',
         comments: 'Meter swapped after a fault.',
+        balance_calculation: true,
       }),
       states: [
         {
@@ -321,6 +332,7 @@ function defaultSensors(): SensorSeed[] {
         sensor_eid: 'HR-0005',
         info: '{"tariff": "C11"}',
         uncertain: true,
+        acq_min: 1,
       }),
       states: [{ sinceDays: 420, meter_eid: '5005', meter_type_name: 'ZMG310', info: '{"METER_DEV": 5005}' }],
       signals: [
@@ -373,6 +385,9 @@ function meterTypes(): Map<number, MeterTypeRecord[]> {
           is_balance: false,
           is_ami: true,
           is_dcu: false,
+          is_remote: true,
+          prefix_name: 'CX',
+          default_cap_period: 15,
         },
         {
           id: 2,
@@ -382,6 +397,9 @@ function meterTypes(): Map<number, MeterTypeRecord[]> {
           is_balance: true,
           is_ami: true,
           is_dcu: false,
+          is_remote: true,
+          prefix_name: 'ZE',
+          default_cap_period: 15,
         },
         {
           id: 3,
@@ -391,6 +409,9 @@ function meterTypes(): Map<number, MeterTypeRecord[]> {
           is_balance: false,
           is_ami: false,
           is_dcu: false,
+          is_remote: false,
+          prefix_name: null,
+          default_cap_period: null,
         },
       ],
     ],
@@ -405,6 +426,9 @@ function meterTypes(): Map<number, MeterTypeRecord[]> {
           is_balance: false,
           is_ami: false,
           is_dcu: false,
+          is_remote: false,
+          prefix_name: null,
+          default_cap_period: 60,
         },
       ],
     ],

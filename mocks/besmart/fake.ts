@@ -1,29 +1,24 @@
 import { z } from 'zod';
 import {
+  DIALECTS,
   graphSchema,
   loginBodySchema,
   moidSchema,
   seriesDataSchema,
-  seriesRequestSchema,
+  type CreatedSensorStateWire,
   type CreatedSignalStateWire,
+  type Dialect,
   type MeterTypeWire,
   type SensorIdWire,
   type SensorStateWire,
   type SensorWire,
   type SeriesWire,
+  type SignalTypeWire,
   type TaskResultWire,
-  type TokenWire,
 } from '../../src/api/besmart/schemas.ts';
 import { hash01 } from '../seed.ts';
 import { withFaults, type FaultProfile } from '../faults.ts';
-import {
-  emptyResponse,
-  jsonResponse,
-  type FakeOptions,
-  type FakeRequest,
-  type FakeResponse,
-  type FakeService,
-} from '../types.ts';
+import { jsonResponse, type FakeOptions, type FakeRequest, type FakeResponse, type FakeService } from '../types.ts';
 import {
   BESMART_DEMO_ACCOUNTS,
   createBesmartSeed,
@@ -32,25 +27,62 @@ import {
   type MeterTypeRecord,
   type SensorRecord,
   type SignalStateRecord,
-  type StateRecord,
 } from './data.ts';
-import { DAY, HOUR, MINUTE, generate, isIncremental, type GeneratedPoints } from './series.ts';
+import {
+  Fail,
+  Params,
+  bodyIssues,
+  detail,
+  legacyBodyText,
+  problem,
+  pythonRepr,
+  speaker,
+  valueError,
+  type Loc,
+  type Style,
+} from './errors.ts';
+import { aggregate, filterOrigin, merge, type EditRecord } from './points.ts';
+import { DAY, HOUR, generate, isIncremental, type GeneratedPoints } from './series.ts';
 
 /*
- * The fake besmart.energy: every endpoint of the reference with the real
- * semantics. Paths are relative to the service root (".../api").
+ * The fake besmart.energy, speaking one of the two API versions the app meets
+ * (shared/api/besmart-api.md v0.1.5, and besmart-api-current.md for the
+ * service as documented today, v0.62.23): each version's paths, body forms,
+ * field names, time formats, success codes and error bodies, and each refuses
+ * the other's forms the way that version does. Paths are relative to the
+ * service root (".../api").
  *
  * Series: GET and multi-get read [since, till) — since inclusive, till
  * exclusive — of points that exist by now(). PUT edits are stored as newer
- * records (acquisition order); get_last=true keeps only the newest record per
- * timestamp, otherwise every record is returned, oldest first. delta_t
- * aggregates into buckets of delta_t minutes aligned to the epoch (time = bucket
- * start): the last value for incremental signals, the mean otherwise; empty
- * buckets are skipped, a bucket of only nulls is null; origin is the largest in
- * the bucket. output_unit_id, raw, filters and is_chart are accepted and ignored.
+ * records (acquisition order); a point of type "RM" deletes what is stored at
+ * its time with its origin. get_last (v0.1.5) / last_acq (current multi-get)
+ * keeps only the newest record per timestamp, otherwise every record is
+ * returned, oldest first. delta_t aggregates into buckets of delta_t minutes
+ * aligned to the epoch (time = bucket start): the last value for incremental
+ * signals, the mean otherwise. output_unit_id, raw, apply_multiplier,
+ * time_series_type, filters and is_chart are accepted and ignored.
+ *
+ * What no document settles, the fake decides as follows (README "besmart
+ * versions"): current servers send state times as ISO date-times without a
+ * zone (UTC), token expirations in epoch seconds, sensor and state `info` as
+ * objects, leave `data` out of an empty series, clear optional sensor fields
+ * a PUT body leaves out, and answer 409 to a second sensor with the same
+ * external id or a second meter type with the same name.
  */
 
 export const TOKEN_LIFETIME_MS = 2 * HOUR;
+
+/** The version the fake speaks when nothing says otherwise: the service users meet today. */
+export const DEFAULT_BESMART_API: Dialect = 'current';
+
+/** Reads BESMART_API ("v0.1.5" or "current"; unset = current). */
+export function besmartApiFromEnv(value: string | undefined): Dialect {
+  if (value === undefined || value.trim() === '') return DEFAULT_BESMART_API;
+  const v = value.trim();
+  const found = DIALECTS.find((d) => d === v || `v${d}` === v || d === `v${v}`);
+  if (found === undefined) throw new Error(`BESMART_API must be one of ${DIALECTS.join(', ')} (got “${value}”)`);
+  return found;
+}
 
 export interface LoggedRequest {
   method: string;
@@ -60,129 +92,35 @@ export interface LoggedRequest {
 }
 
 export interface BesmartFake extends FakeService {
+  /** The API version this fake speaks. */
+  readonly version: Dialect;
   /** Successful GET /users/token calls since the last reset. */
   tokenRefreshCount(): number;
   /** Successful logins since the last reset. */
   loginCount(): number;
   /** Every API request since the last reset (no headers or bodies). */
   requestLog(): readonly LoggedRequest[];
-  /** A valid token without an HTTP round trip, for test setup. */
-  issueToken(login?: string): TokenWire;
+  /** A valid token without an HTTP round trip, for test setup: `expiration` in ms (v0.1.5) or seconds (current). */
+  issueToken(login?: string): { token: string; user_id: number; expiration: number };
 }
 
 interface Session {
   account: BesmartAccount;
+  /** Epoch ms. */
   expiration: number;
 }
 
-interface EditRecord {
-  time: number;
-  value: number | null;
-  type: string;
-  origin: number;
-  /** Acquisition order: larger is newer. */
-  seq: number;
-}
-
-/** How a route reports errors: the real service mixes problem+json and plain strings. */
-type Style = 'problem' | 'plain' | 'python';
-
-class Fail {
-  constructor(readonly response: FakeResponse) {}
-}
-
-const TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  409: 'Conflict',
-  422: 'Unprocessable Entity',
-};
-
-function problem(status: number, detail: string): FakeResponse {
-  return jsonResponse(
-    status,
-    { type: 'about:blank', title: TITLES[status] ?? 'Error', status, detail },
-    'application/problem+json',
-  );
-}
-
-function failure(style: Style, status: number, detail: string): Fail {
-  if (style === 'problem') return new Fail(problem(status, detail));
-  if (style === 'python') return new Fail(jsonResponse(status, pythonRepr({ status_code: -1, message: detail })));
-  return new Fail(jsonResponse(status, detail));
-}
-
-const forbidden = () => new Fail(jsonResponse(403, 'Forbidden'));
-const notFoundPlain = () => new Fail(jsonResponse(404, 'Resource not found'));
-/** An unknown path, as v0.1.5's framework answers it (the client's "route missing"). */
-const routeMissing = () =>
-  new Fail(
-    problem(
-      404,
-      'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.',
-    ),
-  );
-const ok = (status = 200) => jsonResponse(status, status === 201 ? 'Created' : 'OK');
-
-/** Query parameters with the 422s of the real service. */
-class Params {
-  constructor(
-    private readonly q: URLSearchParams,
-    private readonly style: Style,
-  ) {}
-
-  private raw(name: string, required: boolean): string | undefined {
-    const v = this.q.get(name);
-    if (v === null || v === '') {
-      if (required) throw failure(this.style, 422, `Parameter '${name}' is required`);
-      return undefined;
-    }
-    return v;
-  }
-
-  str(name: string): string | undefined {
-    return this.raw(name, false);
-  }
-
-  reqStr(name: string): string {
-    return this.raw(name, true) ?? '';
-  }
-
-  num(name: string): number | undefined {
-    const v = this.raw(name, false);
-    if (v === undefined) return undefined;
-    const n = Number(v);
-    if (!Number.isFinite(n)) throw failure(this.style, 422, `Parameter '${name}' must be a number`);
-    return n;
-  }
-
-  reqNum(name: string): number {
-    this.raw(name, true);
-    return this.num(name) ?? 0;
-  }
-
-  int(name: string): number | undefined {
-    const n = this.num(name);
-    if (n !== undefined && !Number.isInteger(n))
-      throw failure(this.style, 422, `Parameter '${name}' must be an integer`);
-    return n;
-  }
-
-  reqInt(name: string): number {
-    this.raw(name, true);
-    return this.int(name) ?? 0;
-  }
-
-  bool(name: string): boolean | undefined {
-    const v = this.raw(name, false);
-    if (v === undefined) return undefined;
-    if (v === 'true' || v === '1') return true;
-    if (v === 'false' || v === '0') return false;
-    throw failure(this.style, 422, `Parameter '${name}' must be true or false`);
-  }
+/** A state as the fake keeps it: its meter type by id, named at answer time. */
+interface StateRecord {
+  sensor_state_id: number;
+  client_cid: number;
+  sensor_mid: number;
+  since: number;
+  till: number | null;
+  meter_eid: string | null;
+  info: string | null;
+  meter_type_id: number | null;
+  signal_states: SignalStateRecord[];
 }
 
 function isJsonObject(text: string): boolean {
@@ -202,40 +140,27 @@ function parseJson(text: string): unknown {
   }
 }
 
-const iso = (t: number | null) => (t === null ? 'open' : new Date(t).toISOString());
+/** JSON text as the object current servers send (the text itself when it is not an object). */
+function infoObject(text: string | null): Record<string, unknown> | string | null {
+  if (text === null) return null;
+  const v = parseJson(text);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? z.record(z.string(), z.unknown()).parse(v) : text;
+}
 
-/** meter_eid goes out as a number when it looks like one, as the real service does. */
+const isoUtc = (t: number | null) => (t === null ? 'open' : new Date(t).toISOString());
+
+/** A current server's date-time: ISO 8601 without a zone, meaning UTC; fractions only when there are some. */
+function isoNaive(t: number): string {
+  const full = new Date(t).toISOString();
+  return t % 1000 === 0 ? full.slice(0, 19) : full.slice(0, 23);
+}
+
+/** meter_eid goes out as a number when it looks like one, as v0.1.5's example does. */
 function eidWire(eid: string | null): string | number | null {
   return eid !== null && /^[1-9]\d{0,14}$/.test(eid) ? Number(eid) : eid;
 }
 
-function zodDetail(error: z.ZodError, prefix = ''): string {
-  const issue = error.issues[0];
-  if (!issue) return `${prefix}invalid body`;
-  const path = issue.path.map(String);
-  const field = path.filter((p) => !/^\d+$/.test(p)).join('.');
-  const item = path.length > 0 && /^\d+$/.test(path[0] ?? '') ? `Item ${path[0]}: ` : '';
-  return `${prefix}${item}${field ? `parameter '${field}': ` : ''}${issue.message}`;
-}
-
-/** A Python-repr rendering, as the by-name task endpoint answers. */
-function pythonRepr(v: unknown): string {
-  if (v === null || v === undefined) return 'None';
-  if (typeof v === 'boolean') return v ? 'True' : 'False';
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'string') {
-    const escaped = v.replace(/\\/g, '\\\\');
-    // Python quotes with " when the text holds a ' and no ".
-    return v.includes("'") && !v.includes('"') ? `"${escaped}"` : `'${escaped.replace(/'/g, "\\'")}'`;
-  }
-  if (Array.isArray(v)) return `[${v.map(pythonRepr).join(', ')}]`;
-  if (typeof v === 'object') {
-    return `{${Object.entries(v)
-      .map(([k, x]) => `'${k}': ${pythonRepr(x)}`)
-      .join(', ')}}`;
-  }
-  return 'None';
-}
+const isJsonType = (req: FakeRequest) => /^application\/(?:[\w.+-]+\+)?json\b/i.test(req.headers['content-type'] ?? '');
 
 const seriesPutItemSchema = z.object({
   client_cid: z.number().int(),
@@ -245,12 +170,70 @@ const seriesPutItemSchema = z.object({
   unit: z.string().optional(),
 });
 
+/** One multi-get item, each version with its own option names (unknown keys are ignored, as both servers do). */
+const multiGetItemSchema = z.object({
+  client_cid: z.number().int(),
+  sensor_mid: z.number().int(),
+  signal_type_moid: z.number().int(),
+  since: z.number().int(),
+  till: z.number().int(),
+  delta_t: z.number().int().positive().optional(),
+  raw: z.boolean().optional(),
+  output_unit_id: z.number().int().optional(),
+  get_last: z.boolean().optional(),
+  signal_origin_id: z.number().int().optional(),
+  last_acq: z.boolean().optional(),
+  origin_id: z.number().int().optional(),
+  apply_multiplier: z.boolean().optional(),
+  filters: z.record(z.string(), z.unknown()).optional(),
+  is_chart: z.boolean().optional(),
+});
+
+/** PutSensorRequest (current): the whole sensor, `name` and `sensor_type_id` required. */
+const putSensorSchema = z.object({
+  name: z.string(),
+  sensor_type_id: z.number().int(),
+  sensor_eid: z.string().nullish(),
+  lat: z.number().min(-90).max(90).nullish(),
+  lon: z.number().min(-180).max(180).nullish(),
+  info: z.string().nullish(),
+  comments: z.string().nullish(),
+  uncertain: z.boolean().nullish(),
+  negligible: z.boolean().nullish(),
+  balance_calculation: z.boolean().nullish(),
+  node_id: z.number().int().nullish(),
+});
+
+/** MeterTypeRequest (current). */
+const meterTypeRequestSchema = z.object({
+  name: z.string().min(1),
+  number_of_phases: z.number().int(),
+  description: z.string().nullish(),
+  is_balance: z.boolean().nullish(),
+  is_ami: z.boolean().nullish(),
+  is_dcu: z.boolean().nullish(),
+  is_remote: z.boolean().nullish(),
+  prefix_name: z.string().nullish(),
+  default_cap_period: z.number().int().nullish(),
+});
+
+/** The PATCH body of a signal state (current). */
+const signalStatePatchSchema = z.object({
+  value_for_since: z.number().nullish(),
+  value_for_till: z.number().nullish(),
+});
+
 interface Route {
   pattern: RegExp;
   methods: Partial<Record<string, (req: FakeRequest, m: string[]) => FakeResponse>>;
 }
 
-export function createBesmartFake(options: FakeOptions & { seed?: number } = {}): BesmartFake {
+export function createBesmartFake(
+  options: FakeOptions & { seed?: number; version?: Dialect | undefined } = {},
+): BesmartFake {
+  const version: Dialect = options.version ?? DEFAULT_BESMART_API;
+  const legacy = version === 'v0.1.5';
+  const say = speaker(version);
   const clock = options.now ?? Date.now;
   /** Moved by the "advance-clock" control, so e2e tests can let time pass without waiting. */
   let clockOffset = 0;
@@ -281,7 +264,16 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
     sensors = new Map(seed.sensors.map((s) => [`${s.client_cid}.${s.sensor_mid}`, { ...s }]));
     meterTypes = new Map([...seed.meterTypes].map(([cid, list]) => [cid, list.map((m) => ({ ...m }))]));
     states = new Map(
-      seed.states.map((s) => [s.sensor_state_id, { ...s, signal_states: s.signal_states.map((x) => ({ ...x })) }]),
+      seed.states.map((s) => {
+        const type = (meterTypes.get(s.client_cid) ?? []).find((m) => m.meter_type_name === s.meter_type_name);
+        const { meter_type_name: _name, ...rest } = s;
+        const record: StateRecord = {
+          ...rest,
+          meter_type_id: type?.id ?? null,
+          signal_states: s.signal_states.map((x) => ({ ...x })),
+        };
+        return [s.sensor_state_id, record];
+      }),
     );
     edits = new Map();
     sessions = new Map();
@@ -297,7 +289,7 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
 
   // ------------------------------------------------------------ auth
 
-  function issue(account: BesmartAccount): TokenWire {
+  function newToken(): string {
     tokenSeq++;
     let token = '';
     for (let i = 0; i < 4; i++) {
@@ -305,53 +297,91 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
         .toString(16)
         .padStart(8, '0');
     }
-    const expiration = now() + TOKEN_LIFETIME_MS;
-    sessions.set(token, { account, expiration });
-    return { expiration, user_id: account.user_id, token };
+    return token;
   }
 
-  function authenticate(req: FakeRequest, style: Style): Session {
+  /** The login answer: v0.1.5 `{expiration (ms), user_id, token}`; current adds `account_status`, expiration in seconds. */
+  function tokenWire(token: string, session: Session) {
+    if (legacy) return { expiration: session.expiration, user_id: session.account.user_id, token };
+    return {
+      user_id: session.account.user_id,
+      token,
+      expiration: session.expiration / 1000,
+      account_status: { is_active: true, read_only: session.account.readOnly },
+    };
+  }
+
+  function issue(account: BesmartAccount) {
+    const token = newToken();
+    const session: Session = { account, expiration: now() + TOKEN_LIFETIME_MS };
+    sessions.set(token, session);
+    return tokenWire(token, session);
+  }
+
+  function authenticate(req: FakeRequest, style: Style = 'problem'): Session {
     const header = req.headers.authorization;
     if (header === undefined || header.trim() === '') {
-      throw new Fail(jsonResponse(401, 'No authorization token provided'));
+      throw legacy
+        ? new Fail(jsonResponse(401, 'No authorization token provided'))
+        : say.fail(401, 'Not authenticated');
     }
     const token = /^Bearer\s+(\S+)$/i.exec(header.trim())?.[1];
     const session = token === undefined ? undefined : sessions.get(token);
-    if (session === undefined) throw failure(style, 401, 'Invalid authorization token');
-    if (now() >= session.expiration) throw failure(style, 401, 'Token expired');
+    if (session === undefined) throw say.fail(401, 'Invalid authorization token', style);
+    if (now() >= session.expiration) throw say.fail(401, 'Token expired', style);
     return session;
   }
 
+  /**
+   * POST /users/token. v0.1.5: the body is declared text/plain (its framework
+   * refuses JSON with 415) and the workspace key in X-Auth is required.
+   * Current: a JSON body (anything else is a 422 about the body), no X-Auth.
+   */
   function login(req: FakeRequest): FakeResponse {
-    // v0.1.5 declares the body text/plain; its framework refuses JSON before the handler runs.
     const type = req.headers['content-type'] ?? '';
-    if (type.includes('application/json'))
-      throw new Fail(problem(415, "Invalid Content-type (application/json), expected ['text/plain']"));
-    const key = req.headers['x-auth'];
-    const accounts = BESMART_DEMO_ACCOUNTS.filter((a) => a.workspaceKey === key);
-    if (key === undefined || accounts.length === 0) throw failure('problem', 401, 'Invalid workspace key (X-Auth)');
+    let accounts: readonly BesmartAccount[] = BESMART_DEMO_ACCOUNTS;
+    if (legacy) {
+      if (isJsonType(req)) throw new Fail(problem(415, `Invalid Content-type (${type}), expected ['text/plain']`));
+      const key = req.headers['x-auth'];
+      accounts = BESMART_DEMO_ACCOUNTS.filter((a) => a.workspaceKey === key);
+      if (key === undefined || accounts.length === 0) throw say.fail(401, 'Invalid workspace key (X-Auth)');
+    } else if (!isJsonType(req)) {
+      throw say.invalid(
+        {
+          loc: ['body'],
+          msg: 'Input should be a valid dictionary or object to extract fields from',
+          type: 'model_attributes_type',
+        },
+        '',
+      );
+    }
     let body = parseJson(req.body);
-    if (typeof body === 'string') body = parseJson(body);
+    if (legacy && typeof body === 'string') body = parseJson(body);
     const creds = loginBodySchema.safeParse(body);
-    if (!creds.success) throw failure('problem', 422, "Body must be JSON with 'login' and 'password'");
+    if (!creds.success) {
+      throw say.invalidMany(bodyIssues(creds.error), "Body must be JSON with 'login' and 'password'");
+    }
     const account = accounts.find((a) => a.login === creds.data.login && a.password === creds.data.password);
-    if (account === undefined) throw failure('problem', 401, 'Invalid login or password');
+    if (account === undefined) throw say.fail(401, 'Invalid login or password');
     logins++;
     return jsonResponse(200, issue(account));
   }
 
+  /** GET /users/token. v0.1.5 refreshes (a new token, two more hours); current only reports the token as it is. */
   function refresh(req: FakeRequest): FakeResponse {
-    const session = authenticate(req, 'problem');
+    const session = authenticate(req);
     refreshes++;
-    return jsonResponse(200, issue(session.account));
+    if (legacy) return jsonResponse(200, issue(session.account));
+    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization?.trim() ?? '')?.[1] ?? '';
+    return jsonResponse(200, tokenWire(token, session));
   }
 
   // ------------------------------------------------------------ sensors
 
   function findSensor(session: Session, cid: number, mid: number, style: Style = 'problem'): SensorRecord {
     const s = sensors.get(`${cid}.${mid}`);
-    if (s === undefined) throw failure(style, 404, `Sensor ${cid}.${mid} not found`);
-    if (!session.account.clients.some((c) => c === cid)) throw forbidden();
+    if (s === undefined) throw say.notFound(`Sensor ${cid}.${mid} not found`, style);
+    if (!session.account.clients.some((c) => c === cid)) throw say.forbidden();
     return s;
   }
 
@@ -360,18 +390,17 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
   }
 
   function requireWrite(session: Session, s: SensorRecord): void {
-    if (!canWrite(session, s)) throw forbidden();
+    if (!canWrite(session, s)) throw say.forbidden();
   }
 
   function requireClient(session: Session, cid: number, write: boolean): void {
-    if (!session.account.clients.some((c) => c === cid)) throw forbidden();
-    if (write && session.account.readOnly) throw forbidden();
+    if (!session.account.clients.some((c) => c === cid)) throw say.forbidden();
+    if (write && session.account.readOnly) throw say.forbidden();
   }
 
-  function sensorWire(session: Session, s: SensorRecord): SensorWire {
+  function sensorWire(session: Session, s: SensorRecord): SensorWire & Record<string, unknown> {
     const type = seed.sensorTypes.find((t) => t.id === s.sensor_type_id);
-    return {
-      info: s.info,
+    const common = {
       comments: s.comments,
       client_cid: s.client_cid,
       sensor_mid: s.sensor_mid,
@@ -387,33 +416,49 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
       negligible: s.negligible,
       uncertain: s.uncertain,
     };
+    if (legacy) return { info: s.info, ...common };
+    return {
+      ...common,
+      info: infoObject(s.info),
+      read: true,
+      balance_calculation: s.balance_calculation,
+      acq_min: s.acq_min,
+      existing_sensor_state: [...states.values()].some(
+        (st) => st.client_cid === s.client_cid && st.sensor_mid === s.sensor_mid,
+      ),
+      sensor_type_sensor_custom_fields: type?.sensor_custom_fields ?? null,
+      sensor_type_sensor_state_custom_fields: type?.sensor_state_custom_fields ?? null,
+    };
   }
 
+  function checkSensorType(p: Params, typeId: number | undefined): void {
+    if (typeId !== undefined && !seed.sensorTypes.some((t) => t.id === typeId))
+      throw p.refuse('sensor_type_id', `unknown sensor type ${typeId}`);
+  }
+
+  /** Query fields of POST /sensors (both) and v0.1.5's PUT. */
   function sensorFields(p: Params): Partial<SensorRecord> {
     const out: Partial<SensorRecord> = {};
     const name = p.str('name');
     if (name !== undefined) out.name = name;
     const typeId = p.int('sensor_type_id');
-    if (typeId !== undefined) {
-      if (!seed.sensorTypes.some((t) => t.id === typeId))
-        throw failure('problem', 422, `Unknown sensor type ${typeId}`);
-      out.sensor_type_id = typeId;
-    }
+    checkSensorType(p, typeId);
+    if (typeId !== undefined) out.sensor_type_id = typeId;
     const eid = p.str('sensor_eid');
     if (eid !== undefined) out.sensor_eid = eid;
     const lat = p.num('lat');
     if (lat !== undefined) {
-      if (lat < -90 || lat > 90) throw failure('problem', 422, "Parameter 'lat' must be between -90 and 90");
+      if (lat < -90 || lat > 90) throw p.refuse('lat', 'must be between -90 and 90');
       out.lat = lat;
     }
     const lon = p.num('lon');
     if (lon !== undefined) {
-      if (lon < -180 || lon > 180) throw failure('problem', 422, "Parameter 'lon' must be between -180 and 180");
+      if (lon < -180 || lon > 180) throw p.refuse('lon', 'must be between -180 and 180');
       out.lon = lon;
     }
     const info = p.str('info');
     if (info !== undefined) {
-      if (!isJsonObject(info)) throw failure('problem', 422, "Parameter 'info' must be a JSON object");
+      if (!isJsonObject(info)) throw p.refuse('info', 'must be a JSON object');
       out.info = info;
     }
     const comments = p.str('comments');
@@ -422,24 +467,39 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
     if (uncertain !== undefined) out.uncertain = uncertain;
     const negligible = p.bool('negligible');
     if (negligible !== undefined) out.negligible = negligible;
+    if (!legacy) {
+      const balance = p.bool('balance_calculation');
+      if (balance !== undefined) out.balance_calculation = balance;
+    }
     return out;
   }
 
+  function checkUniqueEid(cid: number, eid: string | null | undefined, self?: SensorRecord): void {
+    if (legacy || eid === undefined || eid === null) return;
+    for (const s of sensors.values()) {
+      if (s !== self && s.client_cid === cid && s.sensor_eid === eid)
+        throw say.fail(409, `Sensor ${s.client_cid}.${s.sensor_mid} already has the external id “${eid}”`);
+    }
+  }
+
+  /** POST /sensors — query parameters in both versions; `sensor_type_id` is optional on current servers. */
   function createSensor(req: FakeRequest): FakeResponse {
-    const session = authenticate(req, 'problem');
-    const p = new Params(req.query, 'problem');
+    const session = authenticate(req);
+    const p = new Params(req.query, say);
     const name = p.reqStr('name');
-    p.reqInt('sensor_type_id');
+    if (legacy) p.reqInt('sensor_type_id');
     const cid = p.reqInt('client_cid');
     const fields = sensorFields(p);
     requireClient(session, cid, true);
+    checkUniqueEid(cid, fields.sensor_eid);
     let mid = 1;
     for (const s of sensors.values()) if (s.client_cid === cid) mid = Math.max(mid, s.sensor_mid + 1);
     const record: SensorRecord = {
       client_cid: cid,
       sensor_mid: mid,
       name,
-      sensor_type_id: 0,
+      // A current server's sensor without a type is "virtual".
+      sensor_type_id: 1,
       sensor_eid: null,
       lat: null,
       lon: null,
@@ -449,6 +509,8 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
       execute: true,
       negligible: false,
       uncertain: false,
+      balance_calculation: false,
+      acq_min: 15,
       ...fields,
     };
     sensors.set(`${cid}.${mid}`, record);
@@ -457,20 +519,54 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
   }
 
   function getSensor(req: FakeRequest, m: string[]): FakeResponse {
-    const session = authenticate(req, 'problem');
+    const session = authenticate(req);
     return jsonResponse(200, sensorWire(session, findSensor(session, Number(m[1]), Number(m[2]))));
   }
 
+  /**
+   * PUT /sensors/{cid}.{mid}. v0.1.5: the changed fields as query parameters
+   * (a body is ignored). Current: the whole sensor as a JSON body (query
+   * parameters are ignored); optional fields it leaves out are cleared.
+   */
   function updateSensor(req: FakeRequest, m: string[]): FakeResponse {
-    const session = authenticate(req, 'problem');
+    const session = authenticate(req);
     const s = findSensor(session, Number(m[1]), Number(m[2]));
+    if (legacy) {
+      const fields = sensorFields(new Params(req.query, say));
+      requireWrite(session, s);
+      Object.assign(s, fields);
+      return say.done();
+    }
+    const raw = req.body.trim() === '' ? undefined : parseJson(req.body);
+    if (raw === undefined) {
+      throw say.invalid({ loc: ['body'], msg: 'Field required', type: 'missing' }, '');
+    }
+    const parsed = putSensorSchema.safeParse(raw);
+    if (!parsed.success) throw say.invalidMany(bodyIssues(parsed.error), '');
+    const b = parsed.data;
+    if (!seed.sensorTypes.some((t) => t.id === b.sensor_type_id))
+      throw say.invalid(valueError(['body', 'sensor_type_id'], `unknown sensor type ${b.sensor_type_id}`), '');
+    if (b.info !== undefined && b.info !== null && !isJsonObject(b.info))
+      throw say.invalid(valueError(['body', 'info'], 'must be a JSON object'), '');
     requireWrite(session, s);
-    Object.assign(s, sensorFields(new Params(req.query, 'problem')));
-    return ok();
+    checkUniqueEid(s.client_cid, b.sensor_eid, s);
+    Object.assign(s, {
+      name: b.name,
+      sensor_type_id: b.sensor_type_id,
+      sensor_eid: b.sensor_eid ?? null,
+      lat: b.lat ?? null,
+      lon: b.lon ?? null,
+      info: b.info ?? '{}',
+      comments: b.comments ?? null,
+      uncertain: b.uncertain ?? false,
+      negligible: b.negligible ?? false,
+      balance_calculation: b.balance_calculation ?? false,
+    });
+    return say.done();
   }
 
   function deleteSensor(req: FakeRequest, m: string[]): FakeResponse {
-    const session = authenticate(req, 'problem');
+    const session = authenticate(req);
     const s = findSensor(session, Number(m[1]), Number(m[2]));
     requireWrite(session, s);
     const key = `${s.client_cid}.${s.sensor_mid}`;
@@ -478,27 +574,46 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
     for (const [id, st] of states)
       if (st.client_cid === s.client_cid && st.sensor_mid === s.sensor_mid) states.delete(id);
     for (const k of edits.keys()) if (k.startsWith(`${key}.`)) edits.delete(k);
-    return ok();
+    return say.done();
   }
 
   function sensorTypes(req: FakeRequest): FakeResponse {
     authenticate(req, 'plain');
-    return jsonResponse(200, seed.sensorTypes);
+    if (legacy) return jsonResponse(200, seed.sensorTypes);
+    return jsonResponse(
+      200,
+      seed.sensorTypes.map((t) => ({ ...t, is_system_type: t.id === 1, is_unchangeable: false })),
+    );
   }
 
   // ------------------------------------------------------------ meter types
 
-  function meterTypeWire(m: MeterTypeRecord): MeterTypeWire {
-    return { ...m };
+  function meterTypeWire(cid: number, m: MeterTypeRecord): MeterTypeWire {
+    if (legacy) {
+      return {
+        id: m.id,
+        meter_type_name: m.meter_type_name,
+        description: m.description,
+        number_of_phases: m.number_of_phases,
+        is_balance: m.is_balance,
+        is_ami: m.is_ami,
+        is_dcu: m.is_dcu,
+      };
+    }
+    const { meter_type_name, ...rest } = m;
+    return { name: meter_type_name, ...rest, client_cid: cid };
   }
 
-  function meterTypeFields(p: Params): MeterTypeRecord {
+  function checkPhases(p: Params, phases: number): void {
+    if (phases < 1 || phases > 3) throw p.refuse('number_of_phases', 'must be 1, 2 or 3');
+  }
+
+  /** v0.1.5's query form, where the caller names the row by `meter_type_id`. */
+  function legacyMeterFields(p: Params): MeterTypeRecord {
     const meter_type_name = p.reqStr('meter_type_name');
     const id = p.reqInt('meter_type_id');
     const number_of_phases = p.reqInt('number_of_phases');
-    if (number_of_phases < 1 || number_of_phases > 3) {
-      throw failure('problem', 422, "Parameter 'number_of_phases' must be 1, 2 or 3");
-    }
+    checkPhases(p, number_of_phases);
     return {
       id,
       meter_type_name,
@@ -507,79 +622,195 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
       is_ami: p.bool('is_ami') ?? false,
       is_balance: p.bool('is_balance') ?? false,
       is_dcu: p.bool('is_dcu') ?? false,
+      is_remote: false,
+      prefix_name: null,
+      default_cap_period: null,
     };
   }
 
+  /** The current PUT's query form (`name`, …; the id is in the path). */
+  function currentMeterQuery(p: Params, id: number): MeterTypeRecord {
+    const meter_type_name = p.reqStr('name');
+    const number_of_phases = p.reqInt('number_of_phases');
+    checkPhases(p, number_of_phases);
+    return {
+      id,
+      meter_type_name,
+      description: p.str('description') ?? null,
+      number_of_phases,
+      is_ami: p.bool('is_ami') ?? false,
+      is_balance: p.bool('is_balance') ?? false,
+      is_dcu: p.bool('is_dcu') ?? false,
+      is_remote: p.bool('is_remote') ?? false,
+      prefix_name: p.str('prefix_name') ?? null,
+      default_cap_period: p.int('default_cap_period') ?? null,
+    };
+  }
+
+  function checkUniqueMeterName(cid: number, name: string, selfId?: number): void {
+    const clash = (meterTypes.get(cid) ?? []).find((x) => x.meter_type_name === name && x.id !== selfId);
+    if (clash) throw say.fail(409, `Meter type “${name}” already exists (id ${clash.id})`);
+  }
+
   function getMeters(req: FakeRequest, m: string[]): FakeResponse {
-    const session = authenticate(req, 'problem');
+    const session = authenticate(req);
     const cid = Number(m[1]);
     requireClient(session, cid, false);
-    return jsonResponse(200, (meterTypes.get(cid) ?? []).map(meterTypeWire));
+    return jsonResponse(
+      200,
+      (meterTypes.get(cid) ?? []).map((x) => meterTypeWire(cid, x)),
+    );
   }
 
-  function createMeter(req: FakeRequest, m: string[]): FakeResponse {
-    const session = authenticate(req, 'problem');
+  /** v0.1.5: POST /sensors/{cid}/meters with query parameters → 201 "Created". */
+  function createMeterLegacy(req: FakeRequest, m: string[]): FakeResponse {
+    const session = authenticate(req);
     const cid = Number(m[1]);
-    const record = meterTypeFields(new Params(req.query, 'problem'));
+    const record = legacyMeterFields(new Params(req.query, say));
     requireClient(session, cid, true);
     const list = meterTypes.get(cid) ?? [];
-    if (list.some((x) => x.id === record.id)) throw failure('problem', 409, `Meter type ${record.id} already exists`);
+    if (list.some((x) => x.id === record.id)) throw say.fail(409, `Meter type ${record.id} already exists`);
     meterTypes.set(cid, [...list, record]);
-    return ok(201);
+    return jsonResponse(201, 'Created');
   }
 
-  function updateMeter(req: FakeRequest, m: string[]): FakeResponse {
-    const session = authenticate(req, 'problem');
+  /** Current: POST /clients/{cid}/meters with a MeterTypeRequest body → 201 with the new row. */
+  function createMeterCurrent(req: FakeRequest, m: string[]): FakeResponse {
+    const session = authenticate(req);
     const cid = Number(m[1]);
-    const record = meterTypeFields(new Params(req.query, 'problem'));
+    const parsed = meterTypeRequestSchema.safeParse(isJsonType(req) ? parseJson(req.body) : undefined);
+    if (!parsed.success) throw say.invalidMany(bodyIssues(parsed.error), '');
+    const b = parsed.data;
+    if (b.number_of_phases < 1 || b.number_of_phases > 3)
+      throw say.invalid(valueError(['body', 'number_of_phases'], 'must be 1, 2 or 3'), '');
+    requireClient(session, cid, true);
+    checkUniqueMeterName(cid, b.name);
+    const list = meterTypes.get(cid) ?? [];
+    const record: MeterTypeRecord = {
+      id: list.reduce((max, x) => Math.max(max, x.id), 0) + 1,
+      meter_type_name: b.name,
+      description: b.description ?? null,
+      number_of_phases: b.number_of_phases,
+      is_balance: b.is_balance ?? false,
+      is_ami: b.is_ami ?? false,
+      is_dcu: b.is_dcu ?? false,
+      is_remote: b.is_remote ?? false,
+      prefix_name: b.prefix_name ?? null,
+      default_cap_period: b.default_cap_period ?? null,
+    };
+    meterTypes.set(cid, [...list, record]);
+    return jsonResponse(201, meterTypeWire(cid, record));
+  }
+
+  function replaceMeter(session: Session, cid: number, record: MeterTypeRecord): FakeResponse {
     requireClient(session, cid, true);
     const list = meterTypes.get(cid) ?? [];
     const i = list.findIndex((x) => x.id === record.id);
-    if (i < 0) throw notFoundPlain();
+    if (i < 0) throw say.notFound(legacy ? 'Resource not found' : `Meter type ${record.id} not found`, 'plain');
+    if (!legacy) checkUniqueMeterName(cid, record.meter_type_name, record.id);
     list[i] = record;
-    return ok();
+    return say.done();
   }
 
-  function deleteMeter(req: FakeRequest, m: string[]): FakeResponse {
-    const session = authenticate(req, 'problem');
-    const cid = Number(m[1]);
-    const id = new Params(req.query, 'problem').reqInt('meter_type_id');
+  function updateMeterLegacy(req: FakeRequest, m: string[]): FakeResponse {
+    const session = authenticate(req);
+    return replaceMeter(session, Number(m[1]), legacyMeterFields(new Params(req.query, say)));
+  }
+
+  function updateMeterCurrent(req: FakeRequest, m: string[]): FakeResponse {
+    const session = authenticate(req);
+    return replaceMeter(session, Number(m[1]), currentMeterQuery(new Params(req.query, say), Number(m[2])));
+  }
+
+  function removeMeter(session: Session, cid: number, id: number): FakeResponse {
     requireClient(session, cid, true);
     const list = meterTypes.get(cid) ?? [];
-    if (!list.some((x) => x.id === id)) throw notFoundPlain();
+    if (!list.some((x) => x.id === id))
+      throw say.notFound(legacy ? 'Resource not found' : `Meter type ${id} not found`, 'plain');
     meterTypes.set(
       cid,
       list.filter((x) => x.id !== id),
     );
-    return ok();
+    return say.done();
+  }
+
+  /** v0.1.5 documents only the cid; the row is named by `meter_type_id` (reference §3.8). */
+  function deleteMeterLegacy(req: FakeRequest, m: string[]): FakeResponse {
+    const session = authenticate(req);
+    return removeMeter(session, Number(m[1]), new Params(req.query, say).reqInt('meter_type_id'));
+  }
+
+  function deleteMeterCurrent(req: FakeRequest, m: string[]): FakeResponse {
+    const session = authenticate(req);
+    return removeMeter(session, Number(m[1]), Number(m[2]));
   }
 
   // ------------------------------------------------------------ signal types and states
 
+  /** v0.1.5 says is_incremental; current servers is_measurement + time_series_type (meanings undocumented) and more. */
+  function signalTypeWire(t: SignalTypeWire): SignalTypeWire & Record<string, unknown> {
+    if (legacy) return t;
+    const { is_incremental, signal_type_moid, ...rest } = t;
+    return {
+      ...rest,
+      signal_type_moid: typeof signal_type_moid === 'string' ? Number(signal_type_moid) : signal_type_moid,
+      is_measurement: true,
+      // A pattern the client must not read as "cumulative": the documents give no meaning.
+      time_series_type: is_incremental === true ? 1 : 0,
+      apply_multiplier: is_incremental === true,
+      apply_current_ratio: false,
+      apply_voltage_ratio: false,
+      draw_chart: true,
+      data_model_type: 0,
+      chart_expected_summary: is_incremental === true ? [1] : [0],
+      columns: {},
+      payload_mapping: {},
+    };
+  }
+
   function signalTypes(req: FakeRequest): FakeResponse {
     authenticate(req, 'plain');
-    return jsonResponse(200, seed.signalTypes);
+    return jsonResponse(200, seed.signalTypes.map(signalTypeWire));
   }
 
   function signalType(moid: number) {
     return seed.signalTypes.find((t) => Number(t.signal_type_moid) === moid);
   }
 
+  function meterTypeOf(st: StateRecord): MeterTypeRecord | undefined {
+    return (meterTypes.get(st.client_cid) ?? []).find((x) => x.id === st.meter_type_id);
+  }
+
   function stateWire(st: StateRecord, onlyMoid?: number): SensorStateWire {
-    const meter = (meterTypes.get(st.client_cid) ?? []).find((x) => x.meter_type_name === st.meter_type_name);
-    return {
+    const meter = meterTypeOf(st);
+    const signals = st.signal_states.filter((x) => onlyMoid === undefined || x.signal_type_moid === onlyMoid);
+    const common = {
       sensor_state_id: st.sensor_state_id,
       client_cid: st.client_cid,
       sensor_mid: st.sensor_mid,
-      since: st.since,
-      till: st.till,
       meter_eid: eidWire(st.meter_eid),
-      info: st.info,
-      meter_type_name: st.meter_type_name,
+      meter_type_name: meter?.meter_type_name ?? null,
       meter_type_is_ami: meter?.is_ami ?? null,
-      signal_states: st.signal_states
-        .filter((x) => onlyMoid === undefined || x.signal_type_moid === onlyMoid)
-        .map((x) => ({ ...x })),
+    };
+    if (legacy) {
+      return {
+        ...common,
+        since: st.since,
+        till: st.till,
+        info: st.info,
+        signal_states: signals.map((x) => ({ ...x })),
+      };
+    }
+    return {
+      ...common,
+      since: isoNaive(st.since),
+      till: st.till === null ? null : isoNaive(st.till),
+      info: infoObject(st.info),
+      meter_eid: st.meter_eid,
+      meter_type_id: st.meter_type_id,
+      meter_type_is_dcu: meter?.is_dcu ?? null,
+      // Signal states lost `info` on current servers.
+      signal_states: signals.map(({ info: _info, ...x }) => x),
     };
   }
 
@@ -590,11 +821,18 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
   }
 
   function checkPeriod(
+    p: Params,
     st: { client_cid: number; sensor_mid: number; since: number; till: number | null },
     selfId?: number,
   ) {
-    if (st.till !== null && st.since >= st.till)
-      throw failure('problem', 422, "Parameter 'since' must be earlier than 'till'");
+    if (st.till !== null && st.since >= st.till) {
+      throw legacy
+        ? p.refuse('since', "must be earlier than 'till'")
+        : say.invalid(
+            { loc: ['query', 'since'], msg: 'Date since is same or greater than date till', type: 'value_error' },
+            '',
+          );
+    }
     const clash = statesOf(st.client_cid, st.sensor_mid).find(
       (o) =>
         o.sensor_state_id !== selfId &&
@@ -602,43 +840,69 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
         o.since < (st.till ?? Number.POSITIVE_INFINITY),
     );
     if (clash) {
-      throw failure(
-        'problem',
+      throw say.fail(
         409,
-        `There is another state in that period: state ${clash.sensor_state_id} (${iso(clash.since)} – ${iso(clash.till)})`,
+        `There is another state in that period: state ${clash.sensor_state_id} (${isoUtc(clash.since)} – ${isoUtc(clash.till)})`,
       );
     }
   }
 
-  function checkMeterType(cid: number, name: string | undefined): void {
-    if (name !== undefined && !(meterTypes.get(cid) ?? []).some((x) => x.meter_type_name === name)) {
-      throw failure('problem', 422, `Parameter 'meter_type_name': client ${cid} has no meter type “${name}”`);
+  /**
+   * The meter type a state write names: v0.1.5 by `meter_type_name`, current
+   * servers by `meter_type_id` (each ignores the other's parameter).
+   * Undefined when none is given.
+   */
+  function meterTypeParam(p: Params, cid: number): number | undefined {
+    const list = meterTypes.get(cid) ?? [];
+    if (legacy) {
+      const name = p.str('meter_type_name');
+      if (name === undefined) return undefined;
+      const found = list.find((x) => x.meter_type_name === name);
+      if (!found) throw p.refuse('meter_type_name', `client ${cid} has no meter type “${name}”`);
+      return found.id;
     }
+    const id = p.int('meter_type_id');
+    if (id === undefined) return undefined;
+    if (!list.some((x) => x.id === id)) throw p.refuse('meter_type_id', `client ${cid} has no meter type ${id}`);
+    return id;
   }
 
+  /** GET /sensors/states: v0.1.5 needs both ids; current servers take either or none (then every state the user sees). */
   function getStates(req: FakeRequest): FakeResponse {
     const session = authenticate(req, 'plain');
-    const p = new Params(req.query, 'problem');
-    const cid = p.reqInt('client_cid');
-    const mid = p.reqInt('sensor_mid');
-    findSensor(session, cid, mid);
+    const p = new Params(req.query, say);
+    const cid = legacy ? p.reqInt('client_cid') : p.int('client_cid');
+    const mid = legacy ? p.reqInt('sensor_mid') : p.int('sensor_mid');
+    if (cid !== undefined && mid !== undefined) {
+      findSensor(session, cid, mid);
+      return jsonResponse(
+        200,
+        statesOf(cid, mid).map((s) => stateWire(s)),
+      );
+    }
+    const visible = [...states.values()]
+      .filter((s) => session.account.clients.some((c) => c === s.client_cid))
+      .filter((s) => (cid === undefined || s.client_cid === cid) && (mid === undefined || s.sensor_mid === mid))
+      .sort((a, b) => a.client_cid - b.client_cid || a.sensor_mid - b.sensor_mid || a.since - b.since);
     return jsonResponse(
       200,
-      statesOf(cid, mid).map((s) => stateWire(s)),
+      visible.map((s) => stateWire(s)),
     );
   }
 
+  /** POST /sensors/states: since required in v0.1.5 (ms), optional today (integer; now when left out). */
   function createState(req: FakeRequest): FakeResponse {
     const session = authenticate(req, 'plain');
-    const p = new Params(req.query, 'problem');
+    const p = new Params(req.query, say);
     const cid = p.reqInt('client_cid');
     const mid = p.reqInt('sensor_mid');
-    const since = p.reqNum('since');
-    const till = p.num('till') ?? null;
-    const meterTypeName = p.str('meter_type_name');
+    const since = legacy ? p.reqNum('since') : (p.int('since') ?? now());
+    const till = (legacy ? p.num('till') : p.int('till')) ?? null;
     const s = findSensor(session, cid, mid);
     requireWrite(session, s);
-    checkMeterType(cid, meterTypeName);
+    const meterTypeId = meterTypeParam(p, cid);
+    const info = p.str('info') ?? null;
+    if (info !== null && !isJsonObject(info)) throw p.refuse('info', 'must be a JSON object');
     const record: StateRecord = {
       sensor_state_id: 0,
       client_cid: cid,
@@ -646,39 +910,61 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
       since,
       till,
       meter_eid: p.str('meter_eid') ?? null,
-      info: p.str('info') ?? null,
-      meter_type_name: meterTypeName ?? null,
+      info,
+      meter_type_id: meterTypeId ?? null,
       signal_states: [],
     };
-    checkPeriod(record);
+    checkPeriod(p, record);
     record.sensor_state_id = nextStateId++;
     states.set(record.sensor_state_id, record);
-    return jsonResponse(201, stateWire(record));
+    if (legacy) {
+      // v0.1.5's example answers `"signal_states": [[]]` for a new state.
+      return jsonResponse(201, { ...stateWire(record), signal_states: [[]] });
+    }
+    // The create answer keeps integer times while GET sends date-times (reference §3.11).
+    const meter = meterTypeOf(record);
+    const body: CreatedSensorStateWire = {
+      sensor_state_id: record.sensor_state_id,
+      client_cid: cid,
+      sensor_mid: mid,
+      since: record.since,
+      till: record.till,
+      meter_eid: record.meter_eid,
+      info: record.info,
+      meter_type_id: record.meter_type_id,
+      meter_type_name: meter?.meter_type_name ?? null,
+      meter_type_is_ami: meter?.is_ami ?? null,
+      meter_type_is_dcu: meter?.is_dcu ?? null,
+      signal_states: [],
+    };
+    return jsonResponse(201, body);
   }
 
   function findState(session: Session, id: number): StateRecord {
     const st = states.get(id);
-    if (st === undefined) throw failure('problem', 404, `Sensor state ${id} not found`);
+    if (st === undefined) throw say.notFound(`Sensor state ${id} not found`);
     findSensor(session, st.client_cid, st.sensor_mid);
     return st;
   }
 
+  /** PUT /sensors/states/{id} (deprecated today): query; v0.1.5 answers "OK", current 200 `null`. */
   function updateState(req: FakeRequest, m: string[]): FakeResponse {
     const session = authenticate(req, 'plain');
     const st = findState(session, Number(m[1]));
-    const p = new Params(req.query, 'problem');
+    const p = new Params(req.query, say);
     const since = p.int('since') ?? st.since;
     const till = p.int('till') ?? st.till;
-    const meterTypeName = p.str('meter_type_name');
     requireWrite(session, findSensor(session, st.client_cid, st.sensor_mid));
-    checkMeterType(st.client_cid, meterTypeName);
-    checkPeriod({ ...st, since, till }, st.sensor_state_id);
+    const meterTypeId = meterTypeParam(p, st.client_cid);
+    const info = p.str('info');
+    if (info !== undefined && !isJsonObject(info)) throw p.refuse('info', 'must be a JSON object');
+    checkPeriod(p, { ...st, since, till }, st.sensor_state_id);
     st.since = since;
     st.till = till;
-    st.info = p.str('info') ?? st.info;
+    st.info = info ?? st.info;
     st.meter_eid = p.str('meter_eid') ?? st.meter_eid;
-    st.meter_type_name = meterTypeName ?? st.meter_type_name;
-    return ok();
+    st.meter_type_id = meterTypeId ?? st.meter_type_id;
+    return legacy ? say.done() : jsonResponse(200, null);
   }
 
   function deleteState(req: FakeRequest, m: string[]): FakeResponse {
@@ -686,26 +972,26 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
     const st = findState(session, Number(m[1]));
     requireWrite(session, findSensor(session, st.client_cid, st.sensor_mid));
     states.delete(st.sensor_state_id);
-    return ok();
+    return say.done();
   }
 
+  /** POST /sensors/states/{id}/signals: query; `info` only in v0.1.5. */
   function createSignalState(req: FakeRequest, m: string[]): FakeResponse {
     const session = authenticate(req, 'plain');
     const st = findState(session, Number(m[1]));
-    const p = new Params(req.query, 'problem');
+    const p = new Params(req.query, say);
     const moid = p.reqInt('signal_type_moid');
     const record: SignalStateRecord = {
       signal_state_id: 0,
       signal_type_moid: moid,
       value_for_since: p.num('value_for_since') ?? null,
       value_for_till: p.num('value_for_till') ?? null,
-      info: p.str('info') ?? null,
+      info: legacy ? (p.str('info') ?? null) : null,
     };
     requireWrite(session, findSensor(session, st.client_cid, st.sensor_mid));
-    if (signalType(moid) === undefined)
-      throw failure('problem', 422, `Parameter 'signal_type_moid': unknown signal type ${moid}`);
+    if (signalType(moid) === undefined) throw p.refuse('signal_type_moid', `unknown signal type ${moid}`);
     if (st.signal_states.some((x) => x.signal_type_moid === moid)) {
-      throw failure('problem', 409, `State ${st.sensor_state_id} already has a signal state for signal ${moid}`);
+      throw say.fail(409, `State ${st.sensor_state_id} already has a signal state for signal ${moid}`);
     }
     record.signal_state_id = nextSignalStateId++;
     st.signal_states.push(record);
@@ -715,7 +1001,7 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
 
   function getSignalStates(req: FakeRequest): FakeResponse {
     const session = authenticate(req, 'plain');
-    const p = new Params(req.query, 'problem');
+    const p = new Params(req.query, say);
     const cid = p.reqInt('client_cid');
     const mid = p.reqInt('sensor_mid');
     const moid = p.reqInt('signal_type_moid');
@@ -736,21 +1022,35 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
         return { state, signal };
       }
     }
-    throw failure('plain', 404, `Signal state ${id} not found`);
+    throw say.notFound(`Signal state ${id} not found`, 'plain');
   }
 
+  /** PUT /sensors/states/signals/{id}: query (v0.1.5 with info → "OK"; current, deprecated, without → 204). */
   function updateSignalState(req: FakeRequest, m: string[]): FakeResponse {
     const session = authenticate(req, 'plain');
     const { state, signal } = findSignalState(session, Number(m[1]));
-    const p = new Params(req.query, 'problem');
+    const p = new Params(req.query, say);
     const vSince = p.num('value_for_since');
     const vTill = p.num('value_for_till');
-    const info = p.str('info');
+    const info = legacy ? p.str('info') : undefined;
     requireWrite(session, findSensor(session, state.client_cid, state.sensor_mid));
     if (vSince !== undefined) signal.value_for_since = vSince;
     if (vTill !== undefined) signal.value_for_till = vTill;
     if (info !== undefined) signal.info = info;
-    return ok();
+    return say.done();
+  }
+
+  /** PATCH /sensors/states/signals/{id} (current only): JSON `{value_for_since?, value_for_till?}` → 204. */
+  function patchSignalState(req: FakeRequest, m: string[]): FakeResponse {
+    const session = authenticate(req, 'plain');
+    const { state, signal } = findSignalState(session, Number(m[1]));
+    const parsed = signalStatePatchSchema.safeParse(isJsonType(req) ? parseJson(req.body) : undefined);
+    if (!parsed.success) throw say.invalidMany(bodyIssues(parsed.error), '');
+    requireWrite(session, findSensor(session, state.client_cid, state.sensor_mid));
+    const { value_for_since: vSince, value_for_till: vTill } = parsed.data;
+    if (vSince !== undefined) signal.value_for_since = vSince;
+    if (vTill !== undefined) signal.value_for_till = vTill;
+    return say.done();
   }
 
   function deleteSignalState(req: FakeRequest, m: string[]): FakeResponse {
@@ -758,7 +1058,7 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
     const { state, signal } = findSignalState(session, Number(m[1]));
     requireWrite(session, findSensor(session, state.client_cid, state.sensor_mid));
     state.signal_states = state.signal_states.filter((x) => x !== signal);
-    return ok();
+    return say.done();
   }
 
   // ------------------------------------------------------------ series
@@ -766,69 +1066,98 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
   interface ReadParams {
     since: number;
     till: number;
-    get_last?: boolean | undefined;
+    last?: boolean | undefined;
     delta_t?: number | undefined;
-    signal_origin_id?: number | undefined;
+    origin?: number | undefined;
   }
 
+  /** One series; `loc` says where a bad range is reported (the query, or the multi-get item). */
   function readSeries(
     session: Session,
     cid: number,
     mid: number,
     moid: number,
     rp: ReadParams,
-    style: Style,
-  ): SeriesWire {
-    findSensor(session, cid, mid, style);
+    loc: Loc,
+  ): SeriesWire & Record<string, unknown> {
+    findSensor(session, cid, mid);
     const type = signalType(moid);
-    if (type === undefined) throw failure(style, 404, `Signal ${moid} not found`);
-    if (rp.since >= rp.till) throw failure(style, 422, "Parameter 'since' must be earlier than 'till'");
+    if (type === undefined) throw say.notFound(`Signal ${moid} not found`);
+    if (rp.since >= rp.till) {
+      throw say.invalid(
+        valueError([...loc, 'since'], "'since' must be earlier than 'till'"),
+        "Parameter 'since' must be earlier than 'till'",
+      );
+    }
+    const started = performance.now();
     const plan = seed.plans.find((x) => x.client_cid === cid && x.sensor_mid === mid && x.signal_type_moid === moid);
     const gen: GeneratedPoints = plan ? generate(plan, rp.since, rp.till, now()) : { time: [], value: [], origin: [] };
     const own = (edits.get(`${cid}.${mid}.${moid}`) ?? [])
       .filter((e) => e.time >= rp.since && e.time < rp.till)
       .sort((a, b) => a.time - b.time || a.seq - b.seq);
-    let points = merge(gen, own, rp.get_last === true);
-    if (rp.signal_origin_id !== undefined) points = filterOrigin(points, rp.signal_origin_id);
+    let points = merge(gen, own, rp.last === true);
+    if (rp.origin !== undefined) points = filterOrigin(points, rp.origin);
     if (rp.delta_t !== undefined)
       points = aggregate(points, rp.delta_t, plan ? isIncremental(plan.kind) : type.is_incremental === true);
+    const ids = { client_cid: cid, sensor_mid: mid, signal_type_moid: moid, unit: type.unit_symbol };
+    if (legacy) return { ...ids, data: points };
+    const seconds = (performance.now() - started) / 1000;
     return {
-      client_cid: cid,
-      sensor_mid: mid,
-      signal_type_moid: moid,
-      data: points,
-      unit: type.unit_symbol,
+      ...ids,
+      time_tstorage: Math.round(seconds * 1e6) / 1e6,
+      time_other: 0.0001,
+      // An empty series comes without its data block (the current documents show none).
+      ...(points.time.length > 0 ? { data: points } : {}),
     };
   }
 
+  /** GET /sensors/{cid}.{mid}/signals/{moid}/data: v0.1.5 answers a list of one series, current one object. */
   function getData(req: FakeRequest, m: string[]): FakeResponse {
-    const session = authenticate(req, 'problem');
-    const p = new Params(req.query, 'problem');
+    const session = authenticate(req);
+    const p = new Params(req.query, say);
+    // v0.1.5 types since/till as numbers; current servers as integers.
     const rp: ReadParams = {
-      since: p.reqNum('since'),
-      till: p.reqNum('till'),
-      get_last: p.bool('get_last'),
+      since: legacy ? p.reqNum('since') : p.reqInt('since'),
+      till: legacy ? p.reqNum('till') : p.reqInt('till'),
+      last: p.bool('get_last'),
       delta_t: p.int('delta_t'),
-      signal_origin_id: p.int('signal_origin_id'),
+      origin: p.int('signal_origin_id'),
     };
     p.bool('raw');
-    p.bool('is_chart');
     p.int('output_unit_id');
-    if (rp.delta_t !== undefined && rp.delta_t <= 0)
-      throw failure('problem', 422, "Parameter 'delta_t' must be positive");
-    return jsonResponse(200, [readSeries(session, Number(m[1]), Number(m[2]), Number(m[3]), rp, 'problem')]);
+    if (legacy) p.bool('is_chart');
+    else {
+      p.bool('apply_multiplier');
+      p.int('time_series_type');
+    }
+    if (rp.delta_t !== undefined && rp.delta_t <= 0) throw p.refuse('delta_t', 'must be positive');
+    const series = readSeries(session, Number(m[1]), Number(m[2]), Number(m[3]), rp, ['query']);
+    return jsonResponse(200, legacy ? [series] : series);
   }
 
-  function multiGet(req: FakeRequest): FakeResponse {
+  /**
+   * POST /sensors/signals/data (+ current's /v2). Each version reads its own
+   * option names — v0.1.5 `get_last` + `signal_origin_id`, current v1
+   * `last_acq` + `origin_id`, current v2 `last_acq` + `signal_origin_id` —
+   * and ignores the others.
+   */
+  function multiGet(req: FakeRequest, v2: boolean): FakeResponse {
     const session = authenticate(req, 'plain');
-    const parsed = z.array(seriesRequestSchema).safeParse(parseJson(req.body));
-    if (!parsed.success) throw failure('problem', 422, zodDetail(parsed.error));
+    const parsed = z.array(multiGetItemSchema).safeParse(parseJson(req.body));
+    if (!parsed.success) throw say.invalidMany(bodyIssues(parsed.error), legacyBodyText(parsed.error));
     const out = parsed.data.map((r, i) => {
+      const rp: ReadParams = {
+        since: r.since,
+        till: r.till,
+        delta_t: r.delta_t,
+        last: legacy ? r.get_last : r.last_acq,
+        origin: legacy || v2 ? r.signal_origin_id : r.origin_id,
+      };
       try {
-        return readSeries(session, r.client_cid, r.sensor_mid, r.signal_type_moid, r, 'problem');
+        return readSeries(session, r.client_cid, r.sensor_mid, r.signal_type_moid, rp, ['body', i]);
       } catch (e) {
-        if (e instanceof Fail && e.response.status !== 403) {
-          throw failure('problem', 422, `Item ${i}: ${problemDetail(e.response)}`);
+        if (legacy && e instanceof Fail && e.response.status !== 403) {
+          throw say.fail(422, `Item ${i}: ${messageOf(e.response)}`);
         }
         throw e;
       }
@@ -836,7 +1165,7 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
     return jsonResponse(200, out);
   }
 
-  function problemDetail(res: FakeResponse): string {
+  function messageOf(res: FakeResponse): string {
     const body = parseJson(res.body);
     const parsed = z.object({ detail: z.string() }).safeParse(body);
     return parsed.success ? parsed.data.detail : typeof body === 'string' ? body : 'invalid';
@@ -857,44 +1186,63 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
     edits.set(key, list);
   }
 
-  function checkPutData(data: z.infer<typeof seriesDataSchema>, prefix = ''): void {
+  function checkPutData(data: z.infer<typeof seriesDataSchema>, loc: Loc, prefix = ''): void {
     const n = data.time.length;
     if ((data.type.length !== 0 && data.type.length !== n) || (data.origin.length !== 0 && data.origin.length !== n)) {
-      throw failure('problem', 422, `${prefix}time, value, type and origin must have the same length`);
+      throw say.invalid(
+        valueError(loc, 'time, value, type and origin must have the same length'),
+        `${prefix}time, value, type and origin must have the same length`,
+      );
     }
   }
 
-  function putData(req: FakeRequest, m: string[]): FakeResponse {
-    const session = authenticate(req, 'problem');
+  /**
+   * PUT /sensors/{cid}.{mid}/signals/{moid}/data: `{time, value, type,
+   * origin}` in both (v0.1.5 → "OK", current → 204); current's `/data/v2`
+   * wraps it as `{"data": {...}}`.
+   */
+  function putData(req: FakeRequest, m: string[], v2: boolean): FakeResponse {
+    const session = authenticate(req);
     const [cid, mid, moid] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const s = findSensor(session, cid, mid);
     requireWrite(session, s);
-    if (signalType(moid) === undefined) throw failure('problem', 404, `Signal ${moid} not found`);
-    new Params(req.query, 'problem').str('unit');
-    const parsed = seriesDataSchema.safeParse(parseJson(req.body));
-    if (!parsed.success) throw failure('problem', 422, zodDetail(parsed.error));
-    checkPutData(parsed.data);
+    if (signalType(moid) === undefined) throw say.notFound(`Signal ${moid} not found`);
+    new Params(req.query, say).str('unit');
+    const body = parseJson(req.body);
+    const schema = v2 ? z.object({ data: seriesDataSchema }).transform((b) => b.data) : seriesDataSchema;
+    const parsed = schema.safeParse(body);
+    if (!parsed.success) throw say.invalidMany(bodyIssues(parsed.error), legacyBodyText(parsed.error));
+    checkPutData(parsed.data, v2 ? ['body', 'data'] : ['body']);
     store(cid, mid, moid, parsed.data);
-    return emptyResponse(204);
+    return say.done();
   }
 
-  function multiPut(req: FakeRequest): FakeResponse {
+  /** PUT /sensors/signals/data (v0.1.5 → "OK", current v1 → 200 `null`) and current's /v2 (→ 204). */
+  function multiPut(req: FakeRequest, v2: boolean): FakeResponse {
     const session = authenticate(req, 'plain');
     const parsed = z.array(seriesPutItemSchema).safeParse(parseJson(req.body));
-    if (!parsed.success) throw failure('problem', 422, zodDetail(parsed.error));
+    if (!parsed.success) throw say.invalidMany(bodyIssues(parsed.error), legacyBodyText(parsed.error));
     parsed.data.forEach((item, i) => {
       const s = sensors.get(`${item.client_cid}.${item.sensor_mid}`);
-      if (s === undefined)
-        throw failure('problem', 422, `Item ${i}: sensor ${item.client_cid}.${item.sensor_mid} not found`);
+      if (s === undefined) {
+        throw say.invalid(
+          valueError(['body', i, 'sensor_mid'], `sensor ${item.client_cid}.${item.sensor_mid} not found`),
+          `Item ${i}: sensor ${item.client_cid}.${item.sensor_mid} not found`,
+        );
+      }
       findSensor(session, item.client_cid, item.sensor_mid);
       requireWrite(session, s);
       if (signalType(item.signal_type_moid) === undefined) {
-        throw failure('problem', 422, `Item ${i}: unknown signal type ${item.signal_type_moid}`);
+        throw say.invalid(
+          valueError(['body', i, 'signal_type_moid'], `unknown signal type ${item.signal_type_moid}`),
+          `Item ${i}: unknown signal type ${item.signal_type_moid}`,
+        );
       }
-      checkPutData(item.data, `Item ${i}: `);
+      checkPutData(item.data, ['body', i, 'data'], `Item ${i}: `);
     });
     for (const item of parsed.data) store(item.client_cid, item.sensor_mid, item.signal_type_moid, item.data);
-    return ok();
+    if (legacy) return say.done();
+    return v2 ? say.done() : jsonResponse(200, null);
   }
 
   // ------------------------------------------------------------ tasks
@@ -911,24 +1259,32 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
     return { time, value, type: time.map(() => 'DBL'), origin: time.map(() => 4) };
   }
 
+  /** Task query parameters: priority and async only in v0.1.5 (current servers ignore them). */
   function taskParams(req: FakeRequest): { async: boolean; since: number | undefined; till: number | undefined } {
-    const p = new Params(req.query, 'python');
-    const priority = p.int('task_priority');
-    if (priority !== undefined && (priority < 1 || priority > 10)) {
-      throw failure('python', 422, 'task_priority must be between 1 and 10');
+    const p = new Params(req.query, say, 'python');
+    if (legacy) {
+      const priority = p.int('task_priority');
+      if (priority !== undefined && (priority < 1 || priority > 10)) {
+        throw say.fail(422, 'task_priority must be between 1 and 10', 'python');
+      }
     }
-    const since = p.num('since');
-    const till = p.num('till');
+    const since = legacy ? p.num('since') : p.int('since');
+    const till = legacy ? p.num('till') : p.int('till');
     if (since !== undefined && till !== undefined && since >= till)
-      throw failure('python', 422, 'since must be earlier than till');
-    return { async: p.bool('task_async') ?? false, since, till };
+      throw say.invalid(
+        valueError(['query', 'since'], 'since must be earlier than till'),
+        'since must be earlier than till',
+        'python',
+      );
+    return { async: legacy ? (p.bool('task_async') ?? false) : false, since, till };
   }
 
+  /** POST /tasks/graphs/run: v0.1.5 only (current servers removed it in v0.44.44.3). */
   function runGraph(req: FakeRequest): FakeResponse {
     authenticate(req, 'plain');
     const tp = taskParams(req);
     const graph = graphSchema.safeParse(parseJson(req.body));
-    if (!graph.success) throw failure('python', 422, 'The graph must be JSON with a nodes array');
+    if (!graph.success) throw say.fail(422, 'The graph must be JSON with a nodes array', 'python');
     if (tp.async) return jsonResponse(202, 'Accepted');
     const start = tp.since ?? Math.floor(now() / HOUR) * HOUR - DAY;
     const result: TaskResultWire[] = [{ data: taskData(start, tp.till, 2 + graph.data.nodes.length) }];
@@ -940,16 +1296,30 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
     pv_forecast: { moid: 64, unit: 'kW', level: 5 },
   };
 
+  /**
+   * POST /tasks/graphs/run/name. v0.1.5: text/plain body (415 to JSON),
+   * answers a Python-repr string (200) or "Accepted" (202, task_async).
+   * Current: JSON body (422 to anything else), always synchronous, answers JSON.
+   */
   function runGraphByName(req: FakeRequest): FakeResponse {
     authenticate(req, 'plain');
-    const name = new Params(req.query, 'python').reqStr('graph_name');
+    if (legacy && isJsonType(req)) {
+      throw new Fail(
+        problem(415, `Invalid Content-type (${req.headers['content-type'] ?? ''}), expected ['text/plain']`),
+      );
+    }
+    const name = new Params(req.query, say, 'python').reqStr('graph_name');
     const tp = taskParams(req);
-    const params = parseJson(req.body);
+    const params = isJsonType(req) || legacy ? parseJson(req.body) : undefined;
     if (params === undefined || typeof params !== 'object' || params === null) {
-      throw failure('python', 422, 'Template parameters must be JSON');
+      throw say.invalid(
+        { loc: ['body'], msg: 'Input should be a valid list', type: 'list_type' },
+        'Template parameters must be JSON',
+        'python',
+      );
     }
     const graph = Object.hasOwn(GRAPHS, name) ? GRAPHS[name] : undefined;
-    if (graph === undefined) throw notFoundPlain();
+    if (graph === undefined) throw say.notFound(legacy ? 'Resource not found' : `Graph “${name}” not found`, 'plain');
     if (tp.async) return jsonResponse(202, 'Accepted');
     const first: unknown = Array.isArray(params) ? params[0] : params;
     const ids = z
@@ -968,31 +1338,53 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
       signature_id: 4,
       hook_to: 'input',
     };
-    return jsonResponse(200, pythonRepr(result));
+    return jsonResponse(200, legacy ? pythonRepr(result) : [result]);
   }
 
   // ------------------------------------------------------------ routing
 
-  const routes: Route[] = [
+  const common: Route[] = [
     { pattern: /^\/users\/token$/, methods: { POST: login, GET: refresh } },
     { pattern: /^\/sensors$/, methods: { POST: createSensor } },
     { pattern: /^\/sensors\/types$/, methods: { GET: sensorTypes } },
     { pattern: /^\/sensors\/signals\/types$/, methods: { GET: signalTypes } },
-    { pattern: /^\/sensors\/signals\/data$/, methods: { POST: multiGet, PUT: multiPut } },
+    {
+      pattern: /^\/sensors\/signals\/data$/,
+      methods: { POST: (r) => multiGet(r, false), PUT: (r) => multiPut(r, false) },
+    },
     { pattern: /^\/sensors\/states$/, methods: { GET: getStates, POST: createState } },
     { pattern: /^\/sensors\/states\/signals$/, methods: { GET: getSignalStates } },
-    { pattern: /^\/sensors\/states\/signals\/(\d+)$/, methods: { PUT: updateSignalState, DELETE: deleteSignalState } },
     { pattern: /^\/sensors\/states\/(\d+)\/signals$/, methods: { POST: createSignalState } },
     { pattern: /^\/sensors\/states\/(\d+)$/, methods: { PUT: updateState, DELETE: deleteState } },
-    {
-      pattern: /^\/sensors\/(\d+)\/meters$/,
-      methods: { GET: getMeters, POST: createMeter, PUT: updateMeter, DELETE: deleteMeter },
-    },
     { pattern: /^\/sensors\/(\d+)\.(\d+)$/, methods: { GET: getSensor, PUT: updateSensor, DELETE: deleteSensor } },
-    { pattern: /^\/sensors\/(\d+)\.(\d+)\/signals\/(\d+)\/data$/, methods: { GET: getData, PUT: putData } },
-    { pattern: /^\/tasks\/graphs\/run$/, methods: { POST: runGraph } },
+    {
+      pattern: /^\/sensors\/(\d+)\.(\d+)\/signals\/(\d+)\/data$/,
+      methods: { GET: getData, PUT: (r, m) => putData(r, m, false) },
+    },
     { pattern: /^\/tasks\/graphs\/run\/name$/, methods: { POST: runGraphByName } },
   ];
+  const legacyRoutes: Route[] = [
+    { pattern: /^\/sensors\/states\/signals\/(\d+)$/, methods: { PUT: updateSignalState, DELETE: deleteSignalState } },
+    {
+      pattern: /^\/sensors\/(\d+)\/meters$/,
+      methods: { GET: getMeters, POST: createMeterLegacy, PUT: updateMeterLegacy, DELETE: deleteMeterLegacy },
+    },
+    { pattern: /^\/tasks\/graphs\/run$/, methods: { POST: runGraph } },
+  ];
+  const currentRoutes: Route[] = [
+    {
+      pattern: /^\/sensors\/states\/signals\/(\d+)$/,
+      methods: { PUT: updateSignalState, PATCH: patchSignalState, DELETE: deleteSignalState },
+    },
+    { pattern: /^\/clients\/(\d+)\/meters$/, methods: { GET: getMeters, POST: createMeterCurrent } },
+    { pattern: /^\/clients\/(\d+)\/meters\/(\d+)$/, methods: { PUT: updateMeterCurrent, DELETE: deleteMeterCurrent } },
+    {
+      pattern: /^\/sensors\/signals\/data\/v2$/,
+      methods: { POST: (r) => multiGet(r, true), PUT: (r) => multiPut(r, true) },
+    },
+    { pattern: /^\/sensors\/(\d+)\.(\d+)\/signals\/(\d+)\/data\/v2$/, methods: { PUT: (r, m) => putData(r, m, true) } },
+  ];
+  const routes = [...common, ...(legacy ? legacyRoutes : currentRoutes)];
 
   function decodePath(path: string): string | undefined {
     try {
@@ -1008,35 +1400,38 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
 
   function route(req: FakeRequest): FakeResponse {
     const path = decodePath(req.path);
-    if (path === undefined) throw routeMissing();
+    if (path === undefined) return say.routeMissing();
     for (const r of routes) {
       const m = r.pattern.exec(path);
       if (!m) continue;
       const handler = r.methods[req.method];
-      // The framework's answers (problem+json), unlike a handler's "Resource not found" for a missing record.
-      if (!handler) return problem(405, 'The method is not allowed for the requested URL.');
+      if (!handler) return say.methodNotAllowed();
       return handler(req, [...m]);
     }
-    throw routeMissing();
+    return say.routeMissing();
   }
+
+  const dataFailure = () =>
+    legacy
+      ? jsonResponse(
+          500,
+          {
+            type: 'about:blank',
+            title: 'Internal Server Error',
+            status: 500,
+            detail: 'Time-series storage is not answering.',
+          },
+          'application/problem+json',
+        )
+      : detail(500, 'Time-series storage is not answering.');
 
   return withFaults<BesmartFake>(
     {
+      version,
       handle(req) {
         log.push({ method: req.method, path: req.path, query: req.query.toString() });
-        if (failData && /\/signals\/[^/]+\/data$|\/signals\/data$/.test(req.path)) {
-          return Promise.resolve(
-            jsonResponse(
-              500,
-              {
-                type: 'about:blank',
-                title: 'Internal Server Error',
-                status: 500,
-                detail: 'Time-series storage is not answering.',
-              },
-              'application/problem+json',
-            ),
-          );
+        if (failData && /\/signals\/[^/]+\/data(?:\/v2)?$|\/signals\/data(?:\/v2)?$/.test(req.path)) {
+          return Promise.resolve(dataFailure());
         }
         try {
           return Promise.resolve(route(req));
@@ -1049,22 +1444,23 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
         if (action === 'reset') {
           clockOffset = 0;
           reset();
-          return ok();
+          return jsonResponse(200, 'OK');
         }
         if (action === 'advance-clock') {
           const ms = Number(params.get('ms'));
           if (!Number.isFinite(ms) || ms < 0) return jsonResponse(422, 'advance-clock needs ms ≥ 0');
           clockOffset += ms;
-          return ok();
+          return jsonResponse(200, 'OK');
         }
         if (action === 'fail-data') {
           failData = params.get('on') !== '0';
-          return ok();
+          return jsonResponse(200, 'OK');
         }
         if (action === 'expire-tokens') {
           for (const s of sessions.values()) s.expiration = Math.min(s.expiration, now());
-          return ok();
+          return jsonResponse(200, 'OK');
         }
+        if (action === 'version') return jsonResponse(200, { version });
         return jsonResponse(404, `Unknown control action “${action}”`);
       },
       reset,
@@ -1077,127 +1473,35 @@ export function createBesmartFake(options: FakeOptions & { seed?: number } = {})
         return issue(account);
       },
     },
-    BESMART_FAULTS,
+    legacy ? LEGACY_FAULTS : CURRENT_FAULTS,
   );
 }
 
+const FAULT_HTML =
+  '<!DOCTYPE html><html><head><title>besmart.energy</title></head>' +
+  '<body><h1>Service temporarily unavailable</h1><p>Please try again later.</p></body></html>';
+const FAULT_TRUNCATED = '[{"client_cid": 1, "sensor_mid": 1, "name": "Main switchb';
+const isLoginRequest = (req: FakeRequest) => req.path === '/users/token' && req.method === 'POST';
+
 /**
- * How besmart fails (the fault switch, mocks/faults.ts): problem+json bodies
- * as its own errors are, a rejected token as for a revoked one, and a plain
- * web page for "HTML instead of JSON".
+ * How besmart fails (the fault switch, mocks/faults.ts), in each version's
+ * error shape: a rejected token as for a revoked one, and a plain web page
+ * for "HTML instead of JSON".
  */
-const BESMART_FAULTS: FaultProfile = {
+const LEGACY_FAULTS: FaultProfile = {
   unauthorized: () => problem(401, 'Invalid authorization token'),
   errorStatus: (status) =>
-    jsonResponse(
-      status,
-      {
-        type: 'about:blank',
-        title: TITLES[status] ?? (status >= 500 ? 'Internal Server Error' : 'Error'),
-        status,
-        detail: status >= 500 ? 'The server met an unexpected condition.' : 'The request was refused.',
-      },
-      'application/problem+json',
-    ),
-  htmlPage:
-    '<!DOCTYPE html><html><head><title>besmart.energy</title></head>' +
-    '<body><h1>Service temporarily unavailable</h1><p>Please try again later.</p></body></html>',
-  truncatedJson: '[{"client_cid": 1, "sensor_mid": 1, "name": "Main switchb',
-  isLogin: (req) => req.path === '/users/token' && req.method === 'POST',
+    problem(status, status >= 500 ? 'The server met an unexpected condition.' : 'The request was refused.'),
+  htmlPage: FAULT_HTML,
+  truncatedJson: FAULT_TRUNCATED,
+  isLogin: isLoginRequest,
 };
 
-// ------------------------------------------------------------ series helpers
-
-interface Points {
-  time: number[];
-  value: (number | null)[];
-  type: string[];
-  origin: number[];
-}
-
-function merge(gen: GeneratedPoints, own: EditRecord[], last: boolean): Points {
-  const n = gen.time.length;
-  if (own.length === 0) {
-    return { time: gen.time, value: gen.value, type: new Array<string>(n).fill('DBL'), origin: gen.origin };
-  }
-  const out: Points = { time: [], value: [], type: [], origin: [] };
-  const push = (t: number, v: number | null, ty: string, o: number) => {
-    out.time.push(t);
-    out.value.push(v);
-    out.type.push(ty);
-    out.origin.push(o);
-  };
-  let i = 0;
-  let j = 0;
-  while (i < n || j < own.length) {
-    const tg = i < n ? (gen.time[i] ?? Infinity) : Infinity;
-    const te = j < own.length ? (own[j]?.time ?? Infinity) : Infinity;
-    if (tg < te) {
-      push(tg, gen.value[i] ?? null, 'DBL', gen.origin[i] ?? 1);
-      i++;
-      continue;
-    }
-    if (tg === te && !last) {
-      push(tg, gen.value[i] ?? null, 'DBL', gen.origin[i] ?? 1);
-    }
-    if (tg === te) i++;
-    let k = j;
-    while (k < own.length && own[k]?.time === te) k++;
-    for (let x = last ? k - 1 : j; x < k; x++) {
-      const e = own[x];
-      if (e) push(e.time, e.value, e.type, e.origin);
-    }
-    j = k;
-  }
-  return out;
-}
-
-function filterOrigin(p: Points, origin: number): Points {
-  const out: Points = { time: [], value: [], type: [], origin: [] };
-  p.origin.forEach((o, i) => {
-    if (o !== origin) return;
-    out.time.push(p.time[i] ?? 0);
-    out.value.push(p.value[i] ?? null);
-    out.type.push(p.type[i] ?? 'DBL');
-    out.origin.push(o);
-  });
-  return out;
-}
-
-function aggregate(p: Points, deltaMinutes: number, incremental: boolean): Points {
-  const bucket = deltaMinutes * MINUTE;
-  const out: Points = { time: [], value: [], type: [], origin: [] };
-  let key = Number.NaN;
-  let sum = 0;
-  let count = 0;
-  let lastValue: number | null = null;
-  let origin = 0;
-  const flush = () => {
-    if (Number.isNaN(key)) return;
-    out.time.push(key);
-    out.value.push(incremental ? lastValue : count > 0 ? Math.round((sum / count) * 1000) / 1000 : null);
-    out.type.push('DBL');
-    out.origin.push(origin);
-  };
-  for (let i = 0; i < p.time.length; i++) {
-    const t = p.time[i] ?? 0;
-    const k = Math.floor(t / bucket) * bucket;
-    if (k !== key) {
-      flush();
-      key = k;
-      sum = 0;
-      count = 0;
-      lastValue = null;
-      origin = 0;
-    }
-    const v = p.value[i] ?? null;
-    if (v !== null) {
-      sum += v;
-      count++;
-      lastValue = v;
-    }
-    origin = Math.max(origin, p.origin[i] ?? 1);
-  }
-  flush();
-  return out;
-}
+const CURRENT_FAULTS: FaultProfile = {
+  unauthorized: () => detail(401, 'Invalid authorization token'),
+  errorStatus: (status) =>
+    detail(status, status >= 500 ? 'The server met an unexpected condition.' : 'The request was refused.'),
+  htmlPage: FAULT_HTML,
+  truncatedJson: FAULT_TRUNCATED,
+  isLogin: isLoginRequest,
+};

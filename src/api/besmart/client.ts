@@ -170,7 +170,7 @@ async function callAck(auth: BesmartAuth | null, c: Call): Promise<HttpResponse>
       kind: 'parse',
       what: c.what,
       status: res.status,
-      serverMessage: 'a web page came back instead of data',
+      serverMessage: looksLikeHtml(res) ? 'a web page came back instead of data' : 'the answer is cut off or not JSON',
     });
   }
   return res;

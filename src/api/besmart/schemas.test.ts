@@ -87,6 +87,10 @@ describe('acknowledgements', () => {
     expect(ackFromBody('{"a":1}')).toBe('');
     expect(ackFromBody('<html></html>')).toBeUndefined();
   });
+  it('refuses JSON cut off midway: the write may not have happened as asked', () => {
+    expect(ackFromBody('[{"client_cid": 1, "name": "Main switchb')).toBeUndefined();
+    expect(ackFromBody('"O')).toBeUndefined();
+  });
 });
 
 describe('sensor states', () => {
@@ -343,6 +347,14 @@ describe('both besmart versions', () => {
       'since: Field required; name: String too short; Input should be a valid dictionary',
     );
     expect(validationIssues('"Resource not found"')).toEqual([]);
+  });
+
+  it('drops pydantic’s "Value error, " before the words of a custom check', () => {
+    const body = JSON.stringify({
+      detail: [{ loc: ['query', 'since'], msg: 'Value error, must be earlier than till', type: 'value_error' }],
+    });
+    expect(validationIssues(body)).toEqual([{ field: 'since', message: 'must be earlier than till' }]);
+    expect(errorMessageFromBody(body)).toBe('since: must be earlier than till');
   });
 
   it('tells a missing route from a missing record', () => {

@@ -660,8 +660,11 @@ function fieldOf(loc: readonly (string | number)[]): string | null {
 export function validationIssues(text: string): FieldIssue[] {
   const parsed = validationSchema.safeParse(tryJson(text.trim()));
   if (!parsed.success) return [];
-  return parsed.data.detail.map((d) => ({ field: fieldOf(d.loc), message: d.msg }));
+  return parsed.data.detail.map((d) => ({ field: fieldOf(d.loc), message: plainMsg(d.msg) }));
 }
+
+/** pydantic prefixes the words of a custom check with "Value error, ": the user needs only the words. */
+const plainMsg = (msg: string) => msg.replace(/^Value error,\s*/i, '');
 
 const describeIssues = (issues: readonly FieldIssue[]) =>
   issues.map((i) => (i.field === null ? i.message : `${i.field}: ${i.message}`)).join('; ');
@@ -682,7 +685,7 @@ function messageOf(value: unknown, depth = 0): string | undefined {
   }
   const validation = validationSchema.safeParse(value);
   if (validation.success) {
-    return describeIssues(validation.data.detail.map((d) => ({ field: fieldOf(d.loc), message: d.msg })));
+    return describeIssues(validation.data.detail.map((d) => ({ field: fieldOf(d.loc), message: plainMsg(d.msg) })));
   }
   const problem = problemSchema.safeParse(value);
   if (problem.success) {
@@ -759,7 +762,7 @@ export function dialectOfError(text: string, contentType = ''): Dialect | undefi
  * The acknowledgement of a write. Any answer but a web page counts (rule R4):
  * `"OK"`, `"Created"`, `"Accepted"` (v0.1.5), 204 with no body or `null`
  * (current), or an object. Returns the words ('' when there are none), or
- * undefined for a web page.
+ * undefined for a web page or JSON cut off midway.
  */
 export function ackFromBody(text: string): string | undefined {
   const body = text.trim();
@@ -767,5 +770,7 @@ export function ackFromBody(text: string): string | undefined {
   if (/^</.test(body)) return undefined;
   const json = tryJson(body);
   if (typeof json === 'string') return json;
-  return json === undefined ? body : '';
+  if (json !== undefined) return '';
+  // JSON that does not parse (cut off midway) is not an answer; bare words such as OK are.
+  return /^[[{"]/.test(body) ? undefined : body;
 }

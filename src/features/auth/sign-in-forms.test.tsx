@@ -14,9 +14,23 @@ import { SauresSignInForm } from './saures-sign-in-form.tsx';
 import { besmartSignInSchema, sauresSignInSchema } from './sign-in-schemas.ts';
 
 const saures = createSauresFake();
-const besmart = createBesmartFake();
+const besmartFakes = { current: createBesmartFake(), legacy: createBesmartFake({ version: 'v0.1.5' }) };
+/** The besmart fake answering now (current unless a test picks v0.1.5). */
+let besmart = besmartFakes.current;
 const requests: string[] = [];
-const server = setupServer(...createHandlers({ saures, besmart }, 'http://localhost:3000'));
+const server = setupServer(
+  ...createHandlers(
+    {
+      saures,
+      besmart: {
+        handle: (req) => besmart.handle(req),
+        control: (action, params) => besmart.control(action, params),
+        reset: () => besmart.reset(),
+      },
+    },
+    'http://localhost:3000',
+  ),
+);
 server.events.on('request:start', ({ request }) => {
   requests.push(new URL(request.url).pathname);
 });
@@ -24,7 +38,9 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   server.resetHandlers();
   saures.reset();
-  besmart.reset();
+  besmartFakes.current.reset();
+  besmartFakes.legacy.reset();
+  besmart = besmartFakes.current;
   requests.length = 0;
 });
 afterAll(() => server.close());
@@ -97,7 +113,26 @@ describe('SAURES sign-in form', () => {
 });
 
 describe('besmart sign-in form', () => {
-  it('shows the server’s words for a wrong workspace key', async () => {
+  it('signs in to a current server without a workspace key', async () => {
+    const sessions = renderWithProviders(<BesmartSignInForm />);
+    fireEvent.change(screen.getByLabelText('Login'), { target: { value: 'operator' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'operator' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to besmart' }));
+    await waitFor(() => expect(sessions.store.getState().besmart).toMatchObject({ login: 'operator', api: 'current' }));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+  it('tells a v0.1.5 server’s 401 without a workspace key may need one', async () => {
+    besmart = besmartFakes.legacy;
+    renderWithProviders(<BesmartSignInForm />);
+    fireEvent.change(screen.getByLabelText('Login'), { target: { value: 'operator' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'operator' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in to besmart' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Invalid workspace key (X-Auth)');
+    expect(alert).toHaveTextContent(/older besmart server \(API v0\.1\.5\), it also needs the workspace key/);
+  });
+  it('shows a v0.1.5 server’s words for a wrong workspace key', async () => {
+    besmart = besmartFakes.legacy;
     renderWithProviders(<BesmartSignInForm />);
     fireEvent.change(screen.getByLabelText('Login'), { target: { value: 'operator' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'operator' } });
