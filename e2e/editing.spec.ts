@@ -130,7 +130,7 @@ test('import a CSV of 10,000 rows with 3 bad rows: the 3 are reported by line, t
   await expect(problems.getByRole('listitem')).toHaveText([
     /^Line 101: “2025-01-01 01:39:00x” is not a date and time\.$/,
     /^Line 5001: “five” is not a number\.$/,
-    /^Line 9001: origin “guessed” is not measured, estimated, predicted or an id\.$/,
+    /^Line 9001: origin “guessed” is not measured, predicted, calculated, estimated, corrected or an id\.$/,
   ]);
   await region.getByRole('button', { name: 'Import 9,997 rows' }).click();
   await expect(region.getByRole('status').filter({ hasText: 'Saved 9,997 rows in 10 request(s)' })).toContainText(

@@ -88,7 +88,8 @@ test.describe('the chart', () => {
     if (!box) throw new Error('no plot');
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const tip = page.getByRole('tooltip');
-    await expect(tip).toContainText('A+ (measured)');
+    // One row per signal, named by the origin of the point under the pointer.
+    await expect(tip).toContainText(/A\+ \((measured|predicted|calculated|estimated|corrected)\)/);
     await expect(tip).toContainText('kW.h per interval');
   });
 
@@ -105,7 +106,9 @@ test.describe('the chart', () => {
     const lines = text.trim().split('\r\n');
     expect(lines[0]).toBe('time,value,unit,origin');
     expect(lines).toHaveLength(drawn + 1);
-    expect(lines[1]).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:00\.000Z,-?\d+(\.\d+)?,kW\.h,(measured|estimated)$/);
+    expect(lines[1]).toMatch(
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:00\.000Z,-?\d+(\.\d+)?,kW\.h,(measured|predicted|calculated|estimated|corrected)$/,
+    );
   });
 
   test('a deep link restores signals, range, aggregation and view', async ({ page }) => {

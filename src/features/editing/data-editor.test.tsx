@@ -167,6 +167,26 @@ describe('CSV import', () => {
     expect(await storedAt(32, start + 2_499 * 60_000)).toBe(2_499);
   });
 
+  it('reads origins as words (English or Russian) or ids and previews them as words', async () => {
+    const region = await paste(
+      [
+        'time,value,origin',
+        '2020-01-01T00:00:00Z,1,estimated',
+        '2020-01-01T00:15:00Z,2,оценочное',
+        '2020-01-01T00:30:00Z,3,5',
+        '2020-01-01T00:45:00Z,4,predicted',
+        '2020-01-01T01:00:00Z,5,9',
+      ].join('\n'),
+    );
+    const preview = within(region).getByRole('table', { name: 'Preview: the first 5 of 5 rows' });
+    expect(
+      within(preview)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.lastElementChild?.textContent),
+    ).toEqual(['estimated', 'estimated', 'corrected', 'predicted', 'other (9)']);
+  });
+
   it('reports exactly what was saved when a chunk fails, and resumes from it', async () => {
     let calls = 0;
     server.use(

@@ -6,6 +6,7 @@ import { LoadBoundary } from '../../components/load-boundary.tsx';
 import { Field } from '../../components/field.tsx';
 import { EmptyState, ErrorPanel, Skeleton } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { KNOWN_ORIGINS, ORIGIN_MEASURED, originLabel } from '../../lib/origins.ts';
 import { useSessions } from '../../lib/session/context.tsx';
 import {
   type Changes,
@@ -34,7 +35,6 @@ export interface EditableSignal {
 
 const PAGE = 25;
 const HOUR = 3_600_000;
-const ORIGINS = [1, 2, 3] as const;
 
 function defaultRange(): { since: number; till: number } {
   const till = Math.ceil(Date.now() / HOUR) * HOUR;
@@ -65,7 +65,7 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
   const [note, setNote] = useState<string | null>(null);
   const [addTime, setAddTime] = useState('');
   const [addValue, setAddValue] = useState('');
-  const [addOrigin, setAddOrigin] = useState<number>(1);
+  const [addOrigin, setAddOrigin] = useState<number>(ORIGIN_MEASURED);
   const [addErrors, setAddErrors] = useState<Record<string, string>>({});
 
   // A signal added or removed later (signal states) shows up here; the choice falls back to the first.
@@ -110,8 +110,6 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
   const shown = rows.slice(current * PAGE, current * PAGE + PAGE);
   const unit = data.data?.[0]?.unit || signal.unit;
   const when = (ms: number) => dateTime(ms, { dateStyle: 'medium', timeStyle: 'medium' });
-  const originWord = (o: number) =>
-    o === 1 ? t('edit.data.origin1') : o === 2 ? t('edit.data.origin2') : o === 3 ? t('edit.data.origin3') : `#${o}`;
   const change = (time: number, next: PointChange | null) => {
     setNote(null);
     setChanges((c) => setChange(c, signal.moid, time, next));
@@ -297,7 +295,7 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
                         ) : null}
                       </td>
                       <td>{row.type}</td>
-                      <td>{originWord(row.origin)}</td>
+                      <td>{originLabel(t, row.origin)}</td>
                       <td className="row-actions">
                         {row.change ? (
                           <button
@@ -366,9 +364,9 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
           <div className="field">
             <label htmlFor={`${uid}-add-origin`}>{t('edit.data.origin')}</label>
             <select id={`${uid}-add-origin`} value={addOrigin} onChange={(e) => setAddOrigin(Number(e.target.value))}>
-              {ORIGINS.map((o) => (
+              {KNOWN_ORIGINS.map((o) => (
                 <option key={o} value={o}>
-                  {originWord(o)}
+                  {originLabel(t, o)}
                 </option>
               ))}
             </select>

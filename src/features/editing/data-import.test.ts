@@ -49,10 +49,17 @@ describe('import fields', () => {
     for (const bad of ['abc', '1.2.3', '1,000.5', 'NaN', 'Infinity', '1e999']) expect(parseImportValue(bad)).toBeNaN();
   });
 
-  it('reads origins as ids or words; empty is measured', () => {
+  it('reads origins as ids or besmart’s words in English or Russian; empty is measured', () => {
     expect(parseImportOrigin('')).toBe(1);
-    expect(parseImportOrigin('Estimated')).toBe(2);
+    expect(['measured', 'predicted', 'calculated', 'estimated', 'corrected'].map(parseImportOrigin)).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
+    expect(['Измеренное', 'прогнозное', 'расчётное', 'оценочное', 'скорректированное'].map(parseImportOrigin)).toEqual([
+      1, 2, 3, 4, 5,
+    ]);
+    expect(parseImportOrigin('Estimated')).toBe(4);
     expect(parseImportOrigin('4')).toBe(4);
+    expect(parseImportOrigin('other (9)')).toBe(9);
     expect(parseImportOrigin('0')).toBeNaN();
     expect(parseImportOrigin('guess')).toBeNaN();
   });
@@ -60,7 +67,7 @@ describe('import fields', () => {
 
 describe('parseImport', () => {
   it('reads rows without a header, positional: time, value, origin', () => {
-    const r = parseImport('2026-11-01T00:00Z,1.5\n2026-11-01T00:15Z,2,estimated\n', 'kW.h');
+    const r = parseImport('2026-11-01T00:00Z,1.5\n2026-11-01T00:15Z,2,predicted\n', 'kW.h');
     expect(r.headerLine).toBeNull();
     expect(r.problems).toEqual([]);
     expect(r.rows).toEqual([
@@ -71,13 +78,15 @@ describe('parseImport', () => {
 
   it('reads our own chart export back (header time,value,unit,origin; empty value = missing reading)', () => {
     const text =
-      'time,value,unit,origin\r\n2026-11-01T00:00:00.000Z,1.25,kW.h,measured\r\n2026-11-01T00:15:00.000Z,,kW.h,estimated\r\n';
+      'time,value,unit,origin\r\n2026-11-01T00:00:00.000Z,1.25,kW.h,measured\r\n2026-11-01T00:15:00.000Z,,kW.h,estimated\r\n2026-11-01T00:30:00.000Z,3,kW.h,corrected\r\n2026-11-01T00:45:00.000Z,4,kW.h,7\r\n';
     const r = parseImport(text, 'kW.h');
     expect(r.headerLine).toBe(1);
     expect(r.problems).toEqual([]);
     expect(r.rows.map((x) => [x.line, x.value, x.origin])).toEqual([
       [2, 1.25, 1],
-      [3, null, 2],
+      [3, null, 4],
+      [4, 3, 5],
+      [5, 4, 7],
     ]);
   });
 

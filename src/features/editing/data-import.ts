@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { ORIGIN_MEASURED, parseOrigin } from '../../lib/origins.ts';
 
 /*
  * Bulk import of one signal's points from CSV text (a file or pasted):
@@ -37,7 +38,6 @@ export interface ImportParse {
   delimiter: string;
 }
 
-export const ORIGIN_IDS: Readonly<Record<string, number>> = { measured: 1, estimated: 2, predicted: 3 };
 export const MAX_IMPORT_ROWS = 200_000;
 
 const DATE_TIME =
@@ -95,12 +95,13 @@ export function parseImportValue(raw: string): number | null {
     : Number.NaN;
 }
 
-/** An origin: a positive integer id or measured / estimated / predicted; empty is measured (1). NaN otherwise. */
+/**
+ * An origin: an id (1–255) or one of besmart's five words (measured,
+ * predicted, calculated, estimated, corrected) in English — what the chart
+ * export writes — or Russian; empty is measured. NaN otherwise.
+ */
 export function parseImportOrigin(raw: string): number {
-  const s = raw.trim().toLowerCase();
-  if (s === '') return 1;
-  if (Object.hasOwn(ORIGIN_IDS, s)) return ORIGIN_IDS[s] ?? Number.NaN;
-  return /^\d{1,3}$/.test(s) && Number(s) >= 1 && Number(s) <= 255 ? Number(s) : Number.NaN;
+  return raw.trim() === '' ? ORIGIN_MEASURED : parseOrigin(raw);
 }
 
 interface Columns {

@@ -4,6 +4,7 @@ import { putSignalData, type SensorRef } from '../../api/besmart/client.ts';
 import { errorText } from '../../components/error-message.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import type { MessageKey } from '../../lib/i18n/messages-en.ts';
+import { originLabel } from '../../lib/origins.ts';
 import { useSessions } from '../../lib/session/context.tsx';
 import {
   MAX_IMPORT_ROWS,
@@ -235,7 +236,7 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
                       <td className="num">{r.line}</td>
                       <td>{dateTime(r.time, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
                       <td className="num">{r.value === null ? t('edit.data.missing') : number(r.value)}</td>
-                      <td>{r.origin}</td>
+                      <td>{originLabel(t, r.origin)}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -4,6 +4,7 @@ import type { SensorRef } from '../../api/besmart/client.ts';
 import type { SensorState } from '../../api/besmart/schemas.ts';
 import { ErrorPanel, EmptyState } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { originDash, originLabel } from '../../lib/origins.ts';
 import { useSessions } from '../../lib/session/context.tsx';
 import { reduceForPlot, shownRows } from './chart-view.ts';
 import { seriesQuery, type SeriesResult } from './data/series-query.ts';
@@ -20,8 +21,9 @@ import { seriesToCsv } from './model/csv.ts';
 import { parseLocalDateTime, previousPeriod, RANGE_PRESETS, toLocalInputValue, validateRange } from './model/ranges.ts';
 import { signalBoundaries, stateBoundaries } from './model/series-view.ts';
 import type { SignalInfo } from './sensor-page.tsx';
-import { SignalChart, type ChartLine } from './signal-chart.tsx';
+import { lineDash, lineWidth, SignalChart, type ChartLine } from './signal-chart.tsx';
 import { formatSensorId } from './sensor-id.ts';
+import './chart.css';
 
 const minuteNow = () => Math.floor(Date.now() / 60_000) * 60_000;
 
@@ -163,23 +165,18 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
       drawn += rows.length;
       total += p.total;
       nonNumeric += p.nonNumeric;
-      lines.push({
-        key: `${s.moid}-m`,
-        name: `${s.symbol} (${t('chart.measured')})`,
-        unit,
-        color,
-        axis,
-        data: r.measured.points,
-      });
-      if (r.other.points.some((x) => x.v !== null)) {
+      // One line per origin present: measured solid, each other origin with a dash of its own.
+      for (const { origin, line } of r.byOrigin) {
         lines.push({
-          key: `${s.moid}-e`,
-          name: `${s.symbol} (${t('chart.estimated')})`,
+          key: `${s.moid}-o${origin}`,
+          name: `${s.symbol} (${originLabel(t, origin)})`,
           unit,
           color,
           axis,
-          dashed: true,
-          data: r.other.points,
+          dash: originDash(origin),
+          data: line.points,
+          group: String(s.moid),
+          label: s.symbol,
         });
       }
       const csvUnit = p.unit || s.unit;
@@ -200,6 +197,7 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
     });
     return { lines, csv, drawn, total, nonNumeric, from, till, deltaT: snapshot.entries[0]?.deltaT ?? null };
   }, [snapshot, plotWidth, shownFrom, shownTill, t]);
+  const originName = useCallback((o: number) => originLabel(t, o), [t]);
 
   // Stable props, so the (memoised) chart re-renders only when what it draws changes.
   const stateChange = t('chart.stateChange');
@@ -375,12 +373,23 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
             formatValue={formatValue}
             onPlotWidth={onPlotWidth}
             onZoom={onZoom}
+            originName={originName}
           />
           <ul className="chart-legend" aria-label={t('chart.signals')} lang={locale}>
             {display.lines.map((l) => (
               <li key={l.key}>
-                <span className={`swatch${l.dashed ? ' dashed' : ''}`} style={{ borderColor: l.color }} /> {l.name},{' '}
-                {l.unit}
+                <svg className="legend-line" width="28" height="10" aria-hidden="true">
+                  <line
+                    x1="1"
+                    y1="5"
+                    x2="27"
+                    y2="5"
+                    stroke={l.color}
+                    strokeWidth={lineWidth(l)}
+                    strokeDasharray={lineDash(l)}
+                  />
+                </svg>{' '}
+                {l.name}, {l.unit}
               </li>
             ))}
           </ul>

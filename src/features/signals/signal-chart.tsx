@@ -4,6 +4,8 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis, useXAxisSc
 export interface ChartPoint {
   t: number;
   v: number | null;
+  /** The point's origin (besmart id), where known: the tooltip names it. */
+  o?: number;
 }
 
 export interface ChartLine {
@@ -12,10 +14,27 @@ export interface ChartLine {
   name: string;
   unit: string;
   color: string;
+  /** A dashed line: `dash` gives its SVG dash pattern, `dashed` alone a plain dash. */
   dashed?: boolean;
+  dash?: string | null;
   axis: 'left' | 'right';
   data: ChartPoint[];
+  /**
+   * Lines of one signal drawn in several styles (one per origin) share a
+   * group: the tooltip shows one row per group, the nearest point of any of
+   * its lines, named `label (origin of that point)`.
+   */
+  group?: string;
+  label?: string;
 }
+
+/** The dash pattern a line is drawn with; undefined for a solid line. */
+export function lineDash(l: Pick<ChartLine, 'dash' | 'dashed'>): string | undefined {
+  return l.dash ?? (l.dashed ? '6 4' : undefined);
+}
+
+/** Dashed lines are drawn a little thicker, so the dashes show. */
+export const lineWidth = (l: Pick<ChartLine, 'dash' | 'dashed'>) => (lineDash(l) === undefined ? 1.5 : 2.5);
 
 export interface ChartMarker {
   t: number;
@@ -37,6 +56,8 @@ interface Props {
   onPlotWidth?: (px: number) => void;
   /** Drag across the plot to zoom. */
   onZoom?: (from: number, till: number) => void;
+  /** The word for a point's origin, for the tooltip of grouped lines. */
+  originName?: (origin: number) => string;
 }
 
 const AXIS_WIDTH = 64;
@@ -96,8 +117,8 @@ function SeriesPaths({ lines }: { lines: ChartLine[] }) {
             d={d}
             fill="none"
             stroke={l.color}
-            strokeWidth={l.dashed ? 2.5 : 1.5}
-            strokeDasharray={l.dashed ? '6 4' : undefined}
+            strokeWidth={lineWidth(l)}
+            strokeDasharray={lineDash(l)}
             strokeLinejoin="round"
           />
         );
@@ -106,19 +127,47 @@ function SeriesPaths({ lines }: { lines: ChartLine[] }) {
   );
 }
 
-function nearest(data: ChartPoint[], t: number): ChartPoint | null {
+/** The point with a value nearest to t (line breaks skipped), or null. */
+export function nearest(data: readonly ChartPoint[], t: number): ChartPoint | null {
   let lo = 0;
-  let hi = data.length - 1;
-  if (hi < 0) return null;
+  let hi = data.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((data[mid]?.t ?? 0) < t) lo = mid + 1;
     else hi = mid;
   }
-  const a = data[lo];
-  const b = data[lo - 1];
-  const best = b && a && Math.abs(b.t - t) < Math.abs(a.t - t) ? b : a;
-  return best ?? null;
+  let after: ChartPoint | undefined;
+  for (let i = lo; i < data.length && after === undefined; i++) if (data[i]?.v !== null) after = data[i];
+  let before: ChartPoint | undefined;
+  for (let i = lo - 1; i >= 0 && before === undefined; i--) if (data[i]?.v !== null) before = data[i];
+  if (after === undefined || before === undefined) return after ?? before ?? null;
+  return Math.abs(before.t - t) <= Math.abs(after.t - t) ? before : after;
+}
+
+/** One tooltip row per line group (a line alone is its own group): the group's nearest point within `tolerance`. */
+export function tooltipRows(
+  lines: readonly ChartLine[],
+  t: number,
+  tolerance: number,
+  originName?: (origin: number) => string,
+): { key: string; name: string; line: ChartLine; point: ChartPoint }[] {
+  const rows = new Map<string, { line: ChartLine; point: ChartPoint }>();
+  for (const line of lines) {
+    const p = nearest(line.data, t);
+    if (p === null || p.v === null || Math.abs(p.t - t) > tolerance) continue;
+    const key = line.group ?? line.key;
+    const seen = rows.get(key);
+    if (seen === undefined || Math.abs(p.t - t) < Math.abs(seen.point.t - t)) rows.set(key, { line, point: p });
+  }
+  return [...rows].map(([key, { line, point }]) => ({
+    key,
+    line,
+    point,
+    name:
+      line.group !== undefined && line.label !== undefined && point.o !== undefined && originName
+        ? `${line.label} (${originName(point.o)})`
+        : line.name,
+  }));
 }
 
 /** A time-series line chart (recharts) with drag-to-zoom, a tooltip and vertical markers. */
@@ -134,6 +183,7 @@ export const SignalChart = memo(function SignalChart({
   formatValue,
   onPlotWidth,
   onZoom,
+  originName,
 }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
@@ -189,14 +239,7 @@ export const SignalChart = memo(function SignalChart({
 
   const hoverT = hoverX === null ? null : timeAt(hoverX);
   const tips =
-    hoverT === null
-      ? []
-      : lines.flatMap((l) => {
-          const p = nearest(l.data, hoverT);
-          return p && p.v !== null && Math.abs(p.t - hoverT) <= ((till - from) / Math.max(1, plotWidth)) * 8
-            ? [{ line: l, point: p }]
-            : [];
-        });
+    hoverT === null ? [] : tooltipRows(lines, hoverT, ((till - from) / Math.max(1, plotWidth)) * 8, originName);
 
   return (
     <div className="signal-chart" ref={box} style={{ position: 'relative', height }}>
@@ -301,9 +344,9 @@ export const SignalChart = memo(function SignalChart({
               style={hoverX > plotWidth / 2 ? { right: plotWidth - hoverX + 12 } : { left: hoverX + 12 }}
             >
               <div className="chart-tooltip-time">{formatTime(tips[0]?.point.t ?? hoverT)}</div>
-              {tips.map(({ line, point }) => (
-                <div key={line.key}>
-                  <span className="swatch" style={{ background: line.color }} /> {line.name}:{' '}
+              {tips.map(({ key, name, line, point }) => (
+                <div key={key}>
+                  <span className="swatch" style={{ background: line.color }} /> {name}:{' '}
                   <strong>{point.v === null ? '—' : formatValue(point.v)}</strong> {line.unit}
                 </div>
               ))}

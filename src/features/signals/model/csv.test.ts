@@ -1,4 +1,5 @@
-import { csvField, originWord, plainDecimal, seriesToCsv } from './csv.ts';
+import { parseImport } from '../../editing/data-import.ts';
+import { csvField, plainDecimal, seriesToCsv } from './csv.ts';
 
 const T = Date.UTC(2026, 10, 22, 14, 30);
 const Q = 15 * 60_000;
@@ -10,15 +11,19 @@ describe('seriesToCsv', () => {
       { time: T + Q, value: Number.NaN, unit: 'kW.h', origin: 1 },
       { time: T + 2 * Q, value: -0.000001, unit: 'kW.h', origin: 2 },
       { time: T + 3 * Q, value: 1e21, unit: 'kW.h', origin: 3 },
-      { time: T + 4 * Q, value: 7, unit: 'kW.h', origin: 9 },
+      { time: T + 4 * Q, value: 7, unit: 'kW.h', origin: 4 },
+      { time: T + 5 * Q, value: 8, unit: 'kW.h', origin: 5 },
+      { time: T + 6 * Q, value: 9, unit: 'kW.h', origin: 9 },
     ]);
     expect(csv).toBe(
       'time,value,unit,origin\r\n' +
         '2026-11-22T14:30:00.000Z,1234.5,kW.h,measured\r\n' +
         '2026-11-22T14:45:00.000Z,,kW.h,measured\r\n' +
-        '2026-11-22T15:00:00.000Z,-0.000001,kW.h,estimated\r\n' +
-        '2026-11-22T15:15:00.000Z,1000000000000000000000,kW.h,predicted\r\n' +
-        '2026-11-22T15:30:00.000Z,7,kW.h,9\r\n',
+        '2026-11-22T15:00:00.000Z,-0.000001,kW.h,predicted\r\n' +
+        '2026-11-22T15:15:00.000Z,1000000000000000000000,kW.h,calculated\r\n' +
+        '2026-11-22T15:30:00.000Z,7,kW.h,estimated\r\n' +
+        '2026-11-22T15:45:00.000Z,8,kW.h,corrected\r\n' +
+        '2026-11-22T16:00:00.000Z,9,kW.h,9\r\n',
     );
   });
 
@@ -31,12 +36,19 @@ describe('seriesToCsv', () => {
     });
     expect(csv).toBe(
       'time,value,unit,origin\r\n' +
-        '2026-11-22T14:30:00.000Z,0.1,"m3, ""cold""",estimated\r\n' +
+        '2026-11-22T14:30:00.000Z,0.1,"m3, ""cold""",predicted\r\n' +
         '2026-11-22T14:45:00.000Z,2,"m3, ""cold""",measured\r\n',
     );
     expect(seriesToCsv({ time: [T], value: [3], unit: '°C' })).toBe(
       'time,value,unit,origin\r\n2026-11-22T14:30:00.000Z,3,°C,measured\r\n',
     );
+  });
+
+  it('reads back through the data import with every origin kept', () => {
+    const rows = [1, 2, 3, 4, 5, 9].map((origin, i) => ({ time: T + i * Q, value: i + 0.5, unit: 'kW.h', origin }));
+    const back = parseImport(seriesToCsv(rows), 'kW.h');
+    expect(back.problems).toEqual([]);
+    expect(back.rows.map((r) => [r.time, r.value, r.origin])).toEqual(rows.map((r) => [r.time, r.value, r.origin]));
   });
 
   it('is just the header for nothing shown', () => {
@@ -66,14 +78,10 @@ describe('plainDecimal', () => {
   });
 });
 
-describe('csvField and originWord', () => {
+describe('csvField', () => {
   it('quotes only when needed', () => {
     expect(csvField('kW')).toBe('kW');
     expect(csvField('a\nb')).toBe('"a\nb"');
     expect(csvField('a\rb')).toBe('"a\rb"');
-  });
-
-  it('names origins 1–3 and keeps other ids as numbers', () => {
-    expect([1, 2, 3, 4, 0].map(originWord)).toEqual(['measured', 'estimated', 'predicted', '4', '0']);
   });
 });

@@ -1,11 +1,14 @@
+import { originFileWord } from '../../../lib/origins.ts';
+
 /*
  * CSV export of exactly what the chart shows (the caller passes the shown
  * points): RFC 4180, CRLF line ends, header `time,value,unit,origin`.
  * - time: ISO 8601 UTC (`toISOString()`).
  * - value: plain decimal with '.', no exponent, no thousands separators; an
  *   empty field where the value is NaN (a gap or a non-numeric reading).
- * - origin: 1 → measured, 2 → estimated, 3 → predicted, any other id as its
- *   number (besmart documents no names for origin ids).
+ * - origin: besmart's English word (1 measured, 2 predicted, 3 calculated,
+ *   4 estimated, 5 corrected), any other id as its number — what the data
+ *   import reads back (lib/origins.ts).
  */
 
 export interface CsvRow {
@@ -24,12 +27,6 @@ export interface CsvArrays {
 }
 
 export const CSV_HEADER = 'time,value,unit,origin';
-
-const ORIGIN_WORDS: Readonly<Record<number, string>> = { 1: 'measured', 2: 'estimated', 3: 'predicted' };
-
-export function originWord(origin: number): string {
-  return ORIGIN_WORDS[origin] ?? String(origin);
-}
 
 /** Quotes a field when it holds a comma, a quote, CR or LF, doubling inner quotes (RFC 4180). */
 export function csvField(text: string): string {
@@ -53,7 +50,7 @@ export function plainDecimal(v: number): string {
 
 function line(time: number, value: number, unit: string, origin: number): string {
   const iso = Number.isFinite(time) ? new Date(time).toISOString() : '';
-  return `${iso},${plainDecimal(value)},${csvField(unit)},${csvField(originWord(origin))}`;
+  return `${iso},${plainDecimal(value)},${csvField(unit)},${csvField(originFileWord(origin))}`;
 }
 
 /** The CSV text (header and one line per point, each ending in CRLF). */
