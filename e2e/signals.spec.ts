@@ -111,6 +111,22 @@ test.describe('the chart', () => {
     );
   });
 
+  test('a counter can be read as an instantaneous value; the choice survives a reload', async ({ page }) => {
+    const legend = page.getByRole('list', { name: 'Signals to chart' });
+    const kind = page.getByLabel('How to read A+');
+    await expect(kind).toHaveValue('auto');
+    await expect(kind.locator('option').first()).toHaveText(/^Automatic: counter \(from the (server|unit kW\.h)\)$/);
+    await expect(legend).toContainText('kW.h per interval');
+    await kind.selectOption({ label: 'Instantaneous value' });
+    await expect(legend).not.toContainText('per interval');
+    await expect(page.getByRole('checkbox', { name: 'Show the cumulative reading' })).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByLabel('How to read A+')).toHaveValue('instant');
+    await expect(page.getByRole('list', { name: 'Signals to chart' })).not.toContainText('per interval');
+    await page.getByLabel('How to read A+').selectOption('auto');
+    await expect(page.getByRole('list', { name: 'Signals to chart' })).toContainText('kW.h per interval');
+  });
+
   test('a deep link restores signals, range, aggregation and view', async ({ page }) => {
     await page.goto('/sensors/1.1?signals=32,64&range=30d&agg=1440&cum=1&cmp=1');
     const picker = page.getByRole('group', { name: 'Signals to chart' });

@@ -6,6 +6,7 @@ import { ErrorPanel, EmptyState } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { originDash, originLabel } from '../../lib/origins.ts';
 import { useSessions } from '../../lib/session/context.tsx';
+import { chooseKind, type SignalKind } from '../../lib/signal-kind.ts';
 import { reduceForPlot, shownRows } from './chart-view.ts';
 import { seriesQuery, type SeriesResult } from './data/series-query.ts';
 import { useChartView } from './chart-url.ts';
@@ -23,6 +24,7 @@ import { signalBoundaries, stateBoundaries } from './model/series-view.ts';
 import type { SignalInfo } from './sensor-page.tsx';
 import { lineDash, lineWidth, SignalChart, type ChartLine } from './signal-chart.tsx';
 import { formatSensorId } from './sensor-id.ts';
+import { kindSourceText } from './signal-kind-text.ts';
 import './chart.css';
 
 const minuteNow = () => Math.floor(Date.now() / 60_000) * 60_000;
@@ -93,7 +95,7 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
           sessions.besmart,
           { ...sensorRef, signal_type_moid: s.moid, since: shown.from, till: shown.till, deltaT },
           {
-            consumption: s.isIncremental && !view.cumulative,
+            consumption: s.kind.kind === 'counter' && !view.cumulative,
             boundaries: signalBoundaries(states, s.moid),
             from: shown.from,
           },
@@ -105,7 +107,7 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
               sessions.besmart,
               { ...sensorRef, signal_type_moid: s.moid, since: previous.from, till: previous.till, deltaT },
               {
-                consumption: s.isIncremental && !view.cumulative,
+                consumption: s.kind.kind === 'counter' && !view.cumulative,
                 boundaries: signalBoundaries(states, s.moid),
                 from: previous.from,
               },
@@ -124,8 +126,14 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
   const current = useMemo(() => {
     const entries = series.data.slice(0, count);
     const prev = series.data.slice(count);
+    const wantConsumption = (i: number) => selected[i]?.kind.kind === 'counter' && !view.cumulative;
     const complete = entries.every(
-      (e, i) => e !== undefined && e.moid === selected[i]?.moid && e.since === shownFrom && e.till === shownTill,
+      (e, i) =>
+        e !== undefined &&
+        e.moid === selected[i]?.moid &&
+        e.since === shownFrom &&
+        e.till === shownTill &&
+        e.consumption === wantConsumption(i),
     );
     if (!complete || (prev.length > 0 && prev.some((e) => e === undefined))) return null;
     return {
@@ -158,7 +166,8 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
       const p = snapshot.entries[i]?.series;
       if (!p) return;
       const color = COLORS[i % COLORS.length] ?? '#1f77b4';
-      const unit = (p.unit || s.unit) + (s.isIncremental && !snapshot.cumulative ? ` ${t('chart.perInterval')}` : '');
+      const entry = snapshot.entries[i];
+      const unit = (p.unit || s.unit) + (entry?.consumption ? ` ${t('chart.perInterval')}` : '');
       const axis = units.indexOf(p.unit || s.unit) === 1 ? 'right' : 'left';
       const r = reduceForPlot(p, from, till, columns);
       const rows = shownRows([r.measured, r.other]);
@@ -299,7 +308,7 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
           autoIs={stepName(resolveDeltaT('auto', span, plotWidth))}
           onChange={(agg) => setView({ agg })}
         />
-        {selected.some((s) => s.isIncremental) ? (
+        {selected.some((s) => s.kind.kind === 'counter') ? (
           <label className="check">
             <input
               type="checkbox"
@@ -314,6 +323,11 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
           {t('chart.compare')}
         </label>
       </div>
+
+      <SignalKinds
+        signals={selected}
+        onChoose={(moid, kind) => chooseKind({ ...sensorRef, signal_type_moid: moid }, kind)}
+      />
 
       <div className="chart-toolbar">
         <span className="muted">{t('chart.zoomHint')}</span>
@@ -396,6 +410,53 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * Per signal drawn: is it a counter (drawn as consumption per interval) or an
+ * instantaneous value? "Automatic" says what the app decided and why; a
+ * choice is remembered per sensor signal (lib/signal-kind.ts) and the chart
+ * redraws with it at once.
+ */
+function SignalKinds({
+  signals,
+  onChoose,
+}: {
+  signals: readonly SignalInfo[];
+  onChoose: (moid: number, kind: SignalKind | null) => void;
+}) {
+  const { t } = useI18n();
+  const id = useId();
+  return (
+    <fieldset className="signal-kinds" aria-describedby={`${id}-hint`}>
+      <legend>{t('chart.kind.title')}</legend>
+      {signals.map((s) => (
+        <div className="field" key={s.moid}>
+          <label htmlFor={`${id}-${s.moid}`}>{t('chart.kind.label', { signal: s.symbol })}</label>
+          <select
+            id={`${id}-${s.moid}`}
+            value={s.kind.source === 'operator' ? s.kind.kind : 'auto'}
+            onChange={(e) => {
+              const v = e.target.value;
+              onChoose(s.moid, v === 'counter' || v === 'instant' ? v : null);
+            }}
+          >
+            <option value="auto">
+              {t('chart.kind.autoIs', {
+                kind: t(s.auto.kind === 'counter' ? 'chart.kind.counterShort' : 'chart.kind.instantShort'),
+                source: kindSourceText(t, s.auto, s.unit),
+              })}
+            </option>
+            <option value="counter">{t('chart.kind.counter')}</option>
+            <option value="instant">{t('chart.kind.instant')}</option>
+          </select>
+        </div>
+      ))}
+      <p id={`${id}-hint`} className="field-hint">
+        {t('chart.kind.hint')}
+      </p>
+    </fieldset>
   );
 }
 

@@ -8,8 +8,19 @@ import { ErrorPanel, QueryView, Skeleton } from '../../components/query-state.ts
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
 import { useSessions } from '../../lib/session/context.tsx';
+import {
+  decideKind,
+  kindFromType,
+  signalKindKey,
+  useChosenKinds,
+  type KindDecision,
+  type SignalKind,
+} from '../../lib/signal-kind.ts';
 import { formatSensorId, parseSensorId } from './sensor-id.ts';
 import { StatesTimeline } from './states-timeline.tsx';
+
+const NONE_STATES: SensorState[] = [];
+const NONE_TYPES: SignalType[] = [];
 
 // recharts is heavy: it loads with the chart, never with sign-in or the overview.
 const ChartPanel = lazy(() => import('./chart-panel.tsx').then((m) => ({ default: m.ChartPanel })));
@@ -19,24 +30,58 @@ export interface SignalInfo {
   symbol: string;
   description: string;
   unit: string;
-  isIncremental: boolean;
+  /** Counter or instantaneous value, as drawn: the operator's choice first (see lib/signal-kind.ts). */
+  kind: KindDecision;
+  /** What the app decides without the operator: from is_incremental, else from the unit. */
+  auto: KindDecision;
 }
 
-/** The signal types present in the sensor's states' signal states, labelled from the signal types list. */
-export function signalsOf(states: SensorState[], types: SignalType[]): SignalInfo[] {
+/**
+ * The signal types present in the sensor's states' signal states, labelled
+ * from the signal types list, each with its kind: `chosen` gives the
+ * operator's choice for a signal (null: decide automatically).
+ */
+export function signalsOf(
+  states: SensorState[],
+  types: SignalType[],
+  chosen: (moid: number) => SignalKind | null = () => null,
+): SignalInfo[] {
   const moids = [...new Set(states.flatMap((s) => s.signal_states.map((x) => x.signal_type_moid)))].sort(
     (a, b) => a - b,
   );
   return moids.map((moid) => {
     const type = types.find((t) => t.signal_type_moid === moid);
+    // A signal missing from the types list has no unit to go by: instantaneous, unless the operator says otherwise.
+    const known = type ?? { is_incremental: null, unit_symbol: '' };
     return {
       moid,
       symbol: type?.symbol ?? `#${moid}`,
       description: type?.description ?? '',
       unit: type?.unit_symbol ?? '',
-      isIncremental: type?.is_incremental ?? false,
+      kind: decideKind(known, chosen(moid)),
+      auto: kindFromType(known),
     };
   });
+}
+
+/** A sensor's signals with their kinds; re-renders when the operator changes a choice (here or in another tab). */
+export function useSensorSignals(
+  ref: SensorRef | null,
+  stateList: SensorState[],
+  typeList: SignalType[],
+): SignalInfo[] {
+  const choices = useChosenKinds();
+  const cid = ref?.client_cid ?? 0;
+  const mid = ref?.sensor_mid ?? 0;
+  return useMemo(
+    () =>
+      signalsOf(
+        stateList,
+        typeList,
+        (moid) => choices[signalKindKey({ client_cid: cid, sensor_mid: mid, signal_type_moid: moid })] ?? null,
+      ),
+    [stateList, typeList, choices, cid, mid],
+  );
 }
 
 /**
@@ -59,7 +104,7 @@ export function SensorPage({
   const sensor = useQuery({ ...besmartQueries.sensor(sessions.besmart, ref ?? fallback), enabled: ref !== null });
   const states = useQuery({ ...besmartQueries.states(sessions.besmart, ref ?? fallback), enabled: ref !== null });
   const types = useQuery(besmartQueries.signalTypes(sessions.besmart));
-  const signals = useMemo(() => signalsOf(states.data ?? [], types.data ?? []), [states.data, types.data]);
+  const signals = useSensorSignals(ref, states.data ?? NONE_STATES, types.data ?? NONE_TYPES);
 
   if (!ref) {
     return (

@@ -6,11 +6,14 @@ import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
 import { useSessions } from '../../lib/session/context.tsx';
 import { kindFromType } from '../../lib/signal-kind.ts';
+import { kindText } from './signal-kind-text.ts';
 
 /**
  * besmart's signal types: symbol, description, unit, group, whether a signal
- * counts up, and what current servers add (measurement flag, series type,
- * charted or not). Columns no row fills are left out.
+ * is a counter or an instantaneous value (decided as the chart does without
+ * an operator's choice, with the reason), and what current servers add
+ * (measurement flag, series type, charted or not). Columns no row fills are
+ * left out.
  */
 export function SignalTypesPanel() {
   const sessions = useSessions();
@@ -64,17 +67,13 @@ function SignalTypesTable({ list }: { list: readonly SignalType[] }) {
         </thead>
         <tbody>
           {list.map((type) => {
-            const kind = kindFromType(type);
             return (
               <tr key={type.signal_type_moid}>
                 <td>{type.symbol}</td>
                 <td>{type.description}</td>
                 <td>{type.unit_symbol}</td>
                 {groups ? <td>{type.group ?? '—'}</td> : null}
-                <td>
-                  {kind.kind === 'counter' ? t('common.yes') : t('common.no')}
-                  {kind.source === 'unit' ? <span className="muted"> ({t('signals.byUnit')})</span> : null}
-                </td>
+                <td>{kindText(t, kindFromType(type), type.unit_symbol)}</td>
                 {current ? (
                   <>
                     <td>{yesNo(type.is_measurement)}</td>

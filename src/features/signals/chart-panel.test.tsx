@@ -1,0 +1,178 @@
+// @vitest-environment jsdom
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { createBesmartFake } from '../../../mocks/besmart/fake.ts';
+import { createHandlers } from '../../../mocks/handlers.ts';
+import {
+  sensorStateSchema,
+  signalTypeSchema,
+  type SensorStateWire,
+  type SignalTypeWire,
+} from '../../api/besmart/schemas.ts';
+import { createLocaleStore, I18nProvider, loadLocale, type Locale } from '../../lib/i18n/i18n.tsx';
+import { SessionsProvider } from '../../lib/session/context.tsx';
+import { createSessions } from '../../lib/session/sessions.ts';
+import { memoryStorage } from '../../lib/session/store.ts';
+import { chosenKind } from '../../lib/signal-kind.ts';
+import { ChartPanel } from './chart-panel.tsx';
+import { useSensorSignals } from './sensor-page.tsx';
+
+const ORIGIN = 'http://localhost:3000';
+const besmart = createBesmartFake();
+const server = setupServer(...createHandlers({ besmart }, ORIGIN));
+
+// jsdom lays nothing out: the plot stays unmeasured, which leaves the legend and the controls to test.
+class NoResize {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  globalThis.ResizeObserver = NoResize;
+});
+afterEach(() => {
+  server.resetHandlers();
+  besmart.reset();
+  localStorage.clear();
+  window.history.replaceState(null, '', '/');
+});
+afterAll(() => server.close());
+
+const ref = { client_cid: 1, sensor_mid: 1 };
+const signal = { client_cid: 1, sensor_mid: 1, signal_type_moid: 32 };
+const states = [
+  sensorStateSchema.parse({
+    sensor_state_id: 1,
+    client_cid: 1,
+    sensor_mid: 1,
+    since: 0,
+    till: null,
+    meter_eid: null,
+    signal_states: [{ signal_state_id: 1, signal_type_moid: 32, value_for_since: null, value_for_till: null }],
+  } satisfies SensorStateWire),
+];
+// As a current server sends it: no is_incremental, an energy unit.
+const currentType = signalTypeSchema.parse({
+  signal_type_moid: 32,
+  symbol: 'A+',
+  description: 'Active energy imported',
+  unit_symbol: 'kW.h',
+  is_measurement: true,
+  time_series_type: 1,
+} satisfies SignalTypeWire);
+
+/** Six hours of quarter-hour readings: measured, a stretch predicted (2), one estimated (4), measured again. */
+function serveSeries() {
+  const end = Math.floor(Date.now() / 900_000) * 900_000 - 3_600_000;
+  const origin = Array.from({ length: 24 }, (_, i) => (i >= 8 && i < 12 ? 2 : i >= 16 && i < 19 ? 4 : 1));
+  const time = origin.map((_, i) => end - (23 - i) * 900_000);
+  server.use(
+    http.get(`${ORIGIN}/besmart/sensors/1.1/signals/32/data`, () =>
+      HttpResponse.json([
+        {
+          ...signal,
+          unit: 'kW.h',
+          data: { time, value: time.map((_, i) => 1000 + 2 * i), type: time.map(() => 'DBL'), origin },
+        },
+      ]),
+    ),
+  );
+}
+
+function Chart() {
+  const signals = useSensorSignals(ref, states, [currentType]);
+  return <ChartPanel sensorRef={ref} signals={signals} states={states} />;
+}
+
+async function renderChart(locale: Locale = 'en') {
+  await loadLocale(locale);
+  const sessions = createSessions(memoryStorage());
+  await sessions.besmart.signIn({ login: 'operator', password: 'operator', workspaceKey: 'demo-workspace' });
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider store={createLocaleStore(locale)}>
+        <SessionsProvider sessions={sessions}>
+          <Chart />
+        </SessionsProvider>
+      </I18nProvider>
+    </QueryClientProvider>,
+  );
+}
+
+const legend = (name = 'Signals to chart') =>
+  within(screen.getByRole('list', { name }))
+    .getAllByRole('listitem')
+    .map((li) => li.textContent?.trim());
+
+describe('ChartPanel', () => {
+  it('names every origin present in the legend, in its own style', async () => {
+    serveSeries();
+    await renderChart();
+    await waitFor(() =>
+      expect(legend()).toEqual([
+        'A+ (measured), kW.h per interval',
+        'A+ (predicted), kW.h per interval',
+        'A+ (estimated), kW.h per interval',
+      ]),
+    );
+    const styles = within(screen.getByRole('list', { name: 'Signals to chart' }))
+      .getAllByRole('listitem')
+      .map((li) => li.querySelector('line')?.getAttribute('stroke-dasharray') ?? 'solid');
+    expect(styles[0]).toBe('solid');
+    expect(new Set(styles).size).toBe(3);
+  });
+
+  it('reads an energy signal of a current server as a counter, from its unit; the operator can override it', async () => {
+    serveSeries();
+    const view = await renderChart();
+    const select = screen.getByLabelText('How to read A+');
+    expect(select).toHaveValue('auto');
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Automatic: counter (from the unit kW.h)', 'Counter (consumption per interval)', 'Instantaneous value']);
+    await waitFor(() => expect(legend()[0]).toBe('A+ (measured), kW.h per interval'));
+    expect(screen.getByRole('checkbox', { name: 'Show the cumulative reading' })).toBeInTheDocument();
+
+    fireEvent.change(select, { target: { value: 'instant' } });
+    expect(select).toHaveValue('instant');
+    await waitFor(() => expect(legend()[0]).toBe('A+ (measured), kW.h'));
+    expect(screen.queryByRole('checkbox', { name: 'Show the cumulative reading' })).toBeNull();
+    expect(chosenKind(signal)).toBe('instant');
+
+    // A reload keeps the choice.
+    view.unmount();
+    await renderChart();
+    expect(screen.getByLabelText('How to read A+')).toHaveValue('instant');
+    await waitFor(() => expect(legend()[0]).toBe('A+ (measured), kW.h'));
+
+    fireEvent.change(screen.getByLabelText('How to read A+'), { target: { value: 'auto' } });
+    await waitFor(() => expect(legend()[0]).toBe('A+ (measured), kW.h per interval'));
+    expect(chosenKind(signal)).toBeNull();
+  });
+
+  it('speaks Russian: origins in the legend and the counter choice', async () => {
+    serveSeries();
+    await renderChart('ru');
+    const select = screen.getByLabelText('Как читать A+');
+    expect(
+      within(select)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Автоматически: счётчик (по единице kW.h)', 'Счётчик (расход за интервал)', 'Мгновенное значение']);
+    expect(screen.getByRole('group', { name: 'Счётчик или мгновенное значение' })).toBeInTheDocument();
+    await waitFor(() =>
+      expect(legend('Сигналы на графике')).toEqual([
+        'A+ (измеренное), kW.h за интервал',
+        'A+ (прогнозное), kW.h за интервал',
+        'A+ (оценочное), kW.h за интервал',
+      ]),
+    );
+  });
+});
