@@ -105,6 +105,37 @@ test('edit a data point: the chart shows the new value', async ({ page }) => {
   }).toPass();
 });
 
+test('delete a data point: marked until saved, then gone from the table and the chart', async ({ page }) => {
+  await page.goto('/sensors/1.1?signals=64&range=24h&agg=raw');
+  const status = page.getByRole('status').filter({ hasText: 'points drawn from' });
+  await expect(status).toContainText(/ points drawn from [\d,]+/);
+  // Counts are shown as English numbers ("1,440").
+  const read = (text: string | null, pattern: RegExp) =>
+    Number((pattern.exec(text ?? '')?.[1] ?? '').replaceAll(',', ''));
+  const shown = (n: number) => n.toLocaleString('en-US');
+  const total = read(await status.textContent(), /points drawn from ([\d,]+)/);
+  const editor = page.getByRole('region', { name: 'Edit data' });
+  await editor.getByRole('combobox', { name: 'Signal', exact: true }).selectOption({ label: 'P (kW)' });
+  const table = editor.getByRole('table', { name: /^P: [\d,]+ points from/ });
+  const count = read(await table.locator('caption').textContent(), /^P: ([\d,]+) points/);
+  const row = table.getByRole('row').nth(1);
+  const at = ((await row.getByRole('rowheader').textContent()) ?? '').trim();
+  const del = row.getByRole('button', { name: /^Delete the point at / });
+  await del.click();
+  await expect(row).toContainText('to be deleted');
+  await expect(editor.getByText('1 unsaved change in 1 signal(s). 1 point to be deleted.')).toBeVisible();
+  // The same button undoes it; delete again and save.
+  await row.getByRole('button', { name: /^Undo deleting the point at / }).click();
+  await expect(editor.getByText('No unsaved changes.')).toBeVisible();
+  await row.getByRole('button', { name: /^Delete the point at / }).click();
+  await editor.getByRole('button', { name: 'Save data changes' }).click();
+  await expect(editor.getByText('Deleted 1 point in 1 signal(s).')).toBeVisible();
+  await expect(editor.getByRole('table', { name: new RegExp(`^P: ${shown(count - 1)} points? from`) })).toBeVisible();
+  await expect(editor.getByRole('rowheader', { name: at, exact: true })).toHaveCount(0);
+  // The chart reloaded without it.
+  await expect(status).toContainText(`points drawn from ${shown(total - 1)}`);
+});
+
 test('import a CSV of 10,000 rows with 3 bad rows: the 3 are reported by line, the rest are saved', async ({
   page,
 }) => {

@@ -45,16 +45,39 @@ async function firstValueInput() {
   return input;
 }
 
-async function firstTime(moid: number): Promise<number> {
+async function firstPoint(moid: number): Promise<{ time: number; origin: number }> {
   const till = Math.ceil(Date.now() / 3_600_000) * 3_600_000;
   const [series] = await getSignalData(
     { token: besmart.issueToken().token },
     { ...ref, signal_type_moid: moid },
     { since: till - 86_400_000, till, get_last: true },
   );
-  const t = series?.data.time[0];
-  if (t === undefined) throw new Error('no data');
-  return t;
+  const time = series?.data.time[0];
+  const origin = series?.data.origin[0];
+  if (time === undefined || origin === undefined) throw new Error('no data');
+  return { time, origin };
+}
+
+const firstTime = async (moid: number) => (await firstPoint(moid)).time;
+
+/** The bodies of the data PUTs (single- and multi-signal), as sent; the fake still answers them. */
+function recordPutBodies(): unknown[] {
+  const bodies: unknown[] = [];
+  const record = async ({ request }: { request: Request }) => {
+    bodies.push(await request.clone().json());
+    return undefined;
+  };
+  server.use(
+    http.put(`${ORIGIN}/besmart/sensors/:id/signals/:moid/data`, record),
+    http.put(`${ORIGIN}/besmart/sensors/signals/data`, record),
+  );
+  return bodies;
+}
+
+/** The number of points the caption of a signal's table states. */
+async function pointsInTable(symbol: string): Promise<number> {
+  const table = await screen.findByRole('table', { name: new RegExp(`^${symbol}: \\d+ points from`) });
+  return Number(/: (\d+) points/.exec(table.querySelector('caption')?.textContent ?? '')?.[1]);
 }
 
 describe('DataEditor', () => {
@@ -70,20 +93,139 @@ describe('DataEditor', () => {
     await waitFor(async () => expect(await firstValueInput()).toHaveValue('4242.5'));
   });
 
-  it('keeps edits of two signals and saves them together with the multi-signal PUT', async () => {
+  it('keeps edits of two signals, a deletion among them, and saves them together with the multi-signal PUT', async () => {
+    const bodies = recordPutBodies();
+    const a = await firstPoint(32);
+    const p = await firstPoint(64);
     await renderSignedIn(<DataEditor sensorRef={ref} signals={signals} />);
     fireEvent.change(await firstValueInput(), { target: { value: '1' } });
     fireEvent.change(screen.getByLabelText('Signal'), { target: { value: '64' } });
+    const before = await pointsInTable('P');
     const table = await screen.findByRole('table', { name: /^P: \d+ points from/ });
-    const [p] = within(table).getAllByRole('button', { name: /^Clear the value at / });
-    if (p === undefined) throw new Error('no rows');
-    fireEvent.click(p);
-    expect(screen.getByText('2 unsaved changes in 2 signal(s).')).toBeInTheDocument();
+    const [del] = within(table).getAllByRole('button', { name: /^Delete the point at / });
+    if (del === undefined) throw new Error('no rows');
+    fireEvent.click(del);
+    expect(screen.getByText('2 unsaved changes in 2 signal(s). 1 point to be deleted.')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Save data changes' }));
-    expect(await screen.findByText('Saved 2 points in 2 signal(s).')).toBeInTheDocument();
+    expect(await screen.findByText('Saved 2 points in 2 signal(s). 1 of them was a deletion.')).toBeInTheDocument();
     expect(writes()).toEqual([{ method: 'PUT', path: '/sensors/signals/data', query: '' }]);
-    expect(await storedAt(32, await firstTime(32))).toBe(1);
-    expect(await storedAt(64, await firstTime(64))).toBeNull();
+    expect(bodies).toEqual([
+      [
+        {
+          ...ref,
+          signal_type_moid: 32,
+          unit: 'kW.h',
+          data: { time: [a.time], value: [1], type: ['DBL'], origin: [a.origin] },
+        },
+        {
+          ...ref,
+          signal_type_moid: 64,
+          unit: 'kW',
+          data: { time: [p.time], value: [0], type: ['RM'], origin: [p.origin] },
+        },
+      ],
+    ]);
+    expect(await storedAt(32, a.time)).toBe(1);
+    expect(await storedAt(64, p.time)).toBeUndefined();
+    expect(await pointsInTable('P')).toBe(before - 1);
+  });
+
+  it('deletes a point: the row says “to be deleted” until saved, Undo keeps it, and after saving it is gone', async () => {
+    const bodies = recordPutBodies();
+    const first = await firstPoint(32);
+    await renderSignedIn(<DataEditor sensorRef={ref} signals={signals} />);
+    const before = await pointsInTable('A\\+');
+    const table = await screen.findByRole('table', { name: /^A\+: \d+ points from/ });
+    const [del] = within(table).getAllByRole('button', { name: /^Delete the point at / });
+    const row = del?.closest('tr');
+    if (del === undefined || !row) throw new Error('no rows');
+    const at = within(row).getByRole('rowheader').textContent ?? '';
+
+    fireEvent.click(del);
+    expect(within(row).getByText('to be deleted')).toBeInTheDocument();
+    expect(within(row).queryByRole('textbox')).toBeNull();
+    expect(screen.getByText('1 unsaved change in 1 signal(s). 1 point to be deleted.')).toBeInTheDocument();
+    // The same button undoes it (so the keyboard focus stays where it was).
+    expect(del).toHaveAccessibleName(/^Undo deleting the point at /);
+    fireEvent.click(del);
+    expect(within(row).queryByText('to be deleted')).toBeNull();
+    expect(within(row).getByRole('textbox')).toHaveValue(String((await storedAt(32, first.time)) ?? ''));
+    expect(screen.getByText('No unsaved changes.')).toBeInTheDocument();
+
+    fireEvent.click(del);
+    fireEvent.click(screen.getByRole('button', { name: 'Save data changes' }));
+    expect(await screen.findByText('Deleted 1 point in 1 signal(s).')).toBeInTheDocument();
+    expect(writes()).toEqual([{ method: 'PUT', path: '/sensors/1.1/signals/32/data', query: 'unit=kW.h' }]);
+    expect(bodies).toEqual([{ time: [first.time], value: [0], type: ['RM'], origin: [first.origin] }]);
+    expect(await storedAt(32, first.time)).toBeUndefined();
+    expect(await pointsInTable('A\\+')).toBe(before - 1);
+    expect(screen.queryByRole('rowheader', { name: at })).toBeNull();
+    expect(screen.getByText('No unsaved changes.')).toBeInTheDocument();
+  });
+
+  it('lists the unsaved changes of every signal in the save bar, each with its own Undo', async () => {
+    await renderSignedIn(<DataEditor sensorRef={ref} signals={signals} />);
+    fireEvent.change(await firstValueInput(), { target: { value: '5' } });
+    fireEvent.change(screen.getByLabelText('Signal'), { target: { value: '64' } });
+    const table = await screen.findByRole('table', { name: /^P: \d+ points from/ });
+    const [del] = within(table).getAllByRole('button', { name: /^Delete the point at / });
+    if (del === undefined) throw new Error('no rows');
+    fireEvent.click(del);
+    const bar = screen.getByRole('group', { name: 'Unsaved data changes' });
+    fireEvent.click(within(bar).getByText('Show the unsaved changes'));
+    const list = within(bar).getByRole('list', { name: 'Unsaved changes' });
+    const items = within(list).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/^A\+, .+: new value 5 Undo$/),
+      expect.stringMatching(/^P, .+: to be deleted Undo$/),
+    ]);
+    const undoP = within(list).getByRole('button', { name: /^Undo the change of P at / });
+    fireEvent.click(undoP);
+    expect(within(table).queryByText('to be deleted')).toBeNull();
+    expect(screen.getByText('1 unsaved change in 1 signal(s).')).toBeInTheDocument();
+  });
+
+  it('names origins in words: the table, and the five of besmart in the add-point form', async () => {
+    const bodies = recordPutBodies();
+    await renderSignedIn(<DataEditor sensorRef={ref} signals={signals} />);
+    const table = await screen.findByRole('table', { name: /^A\+: \d+ points from/ });
+    expect(within(table).getAllByRole('cell', { name: 'measured' }).length).toBeGreaterThan(0);
+    expect(within(table).queryByRole('cell', { name: /^(#?\d+)$/ })).toBeNull();
+    const form = screen.getByRole('form', { name: 'Add a point' });
+    const origin = within(form).getByLabelText('Origin');
+    expect(
+      within(origin)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['measured', 'predicted', 'calculated', 'estimated', 'corrected']);
+    fireEvent.change(within(form).getByLabelText('Time'), { target: { value: '2020-05-01T10:00' } });
+    fireEvent.change(within(form).getByLabelText('Value'), { target: { value: '3' } });
+    fireEvent.change(origin, { target: { value: '4' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Add point' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save data changes' }));
+    expect(await screen.findByText('Saved 1 point in 1 signal(s).')).toBeInTheDocument();
+    expect(bodies).toEqual([{ time: [new Date(2020, 4, 1, 10).getTime()], value: [3], type: ['DBL'], origin: [4] }]);
+  });
+
+  it('speaks Russian: delete, to be deleted, origins and the save messages', async () => {
+    await renderSignedIn(<DataEditor sensorRef={ref} signals={signals} />, 'operator', 'ru');
+    const table = await screen.findByRole('table', { name: /^A\+: \d+ точ/ });
+    expect(within(table).getAllByRole('cell', { name: 'измеренное' }).length).toBeGreaterThan(0);
+    const [del] = within(table).getAllByRole('button', { name: /^Удалить точку на / });
+    if (del === undefined) throw new Error('no rows');
+    expect(del).toHaveTextContent('Удалить');
+    fireEvent.click(del);
+    expect(within(table).getByText('будет удалена')).toBeInTheDocument();
+    expect(del).toHaveAccessibleName(/^Отменить удаление точки на /);
+    expect(screen.getByText('1 несохранённое изменение, сигналов: 1. Будет удалена 1 точка.')).toBeInTheDocument();
+    const origin = within(screen.getByRole('form', { name: 'Добавить точку' })).getByLabelText('Происхождение');
+    expect(
+      within(origin)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['измеренное', 'прогнозное', 'расчётное', 'оценочное', 'скорректированное']);
+    fireEvent.click(screen.getByRole('button', { name: 'Сохранить изменения данных' }));
+    expect(await screen.findByText('Удалена 1 точка, сигналов: 1.')).toBeInTheDocument();
   });
 
   it('refuses to save a value that is not a number, and keeps everything typed when the server fails', async () => {
@@ -122,9 +264,11 @@ describe('DataEditor', () => {
     expect(await storedAt(32, new Date(2020, 4, 1, 10).getTime())).toBe(7.5);
   });
 
-  it('says besmart cannot delete a point', async () => {
+  it('no longer says besmart cannot delete a point', async () => {
     await renderSignedIn(<DataEditor sensorRef={ref} signals={signals} />);
-    expect(await screen.findByText(/besmart has no way to delete a point/)).toBeInTheDocument();
+    await firstValueInput();
+    expect(screen.queryByText(/no way to delete|cannot delete/i)).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Clear/ })).toBeNull();
   });
 });
 

@@ -13,6 +13,7 @@ import {
   changeValue,
   countChanges,
   fieldErrors,
+  pendingChanges,
   type PointChange,
   pointFormSchema,
   rangeFormSchema,
@@ -44,9 +45,10 @@ function defaultRange(): { since: number; till: number } {
 /**
  * The signal data editor of a sensor: one signal over a range as a paged
  * table (local time, value, type, origin). Values are edited in place, points
- * added, and "Clear" writes a missing reading (besmart has no delete). Edits
- * of several signals are kept together and saved with one multi-signal PUT;
- * after saving, the chart and the table reload. Bulk CSV import below.
+ * added, and points deleted (sent as type "RM"). Edits of several signals are
+ * kept together, listed in the save bar where each can be undone, and saved
+ * with one multi-signal PUT; after saving, the chart and the table reload.
+ * Bulk CSV import below.
  */
 export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signals: readonly EditableSignal[] }) {
   const { t, dateTime } = useI18n();
@@ -110,10 +112,21 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
   const shown = rows.slice(current * PAGE, current * PAGE + PAGE);
   const unit = data.data?.[0]?.unit || signal.unit;
   const when = (ms: number) => dateTime(ms, { dateStyle: 'medium', timeStyle: 'medium' });
-  const change = (time: number, next: PointChange | null) => {
+  const symbolOf = (m: number) => signals.find((s) => s.moid === m)?.symbol ?? `#${m}`;
+  const changeOf = (m: number, time: number, next: PointChange | null) => {
     setNote(null);
-    setChanges((c) => setChange(c, signal.moid, time, next));
+    setChanges((c) => setChange(c, m, time, next));
   };
+  const change = (time: number, next: PointChange | null) => changeOf(signal.moid, time, next);
+  const pendingText =
+    t('edit.data.pending', { count: counts.points, signals: counts.signals }) +
+    (counts.deletes > 0 ? ` ${t('edit.data.pendingDeletes', { count: counts.deletes })}` : '');
+  const savedText = (c: typeof counts) =>
+    c.deletes === 0
+      ? t('edit.data.saved', { count: c.points, signals: c.signals })
+      : c.deletes === c.points
+        ? t('edit.data.deleted', { count: c.points, signals: c.signals })
+        : `${t('edit.data.saved', { count: c.points, signals: c.signals })} ${t('edit.data.savedDeletes', { count: c.deletes })}`;
 
   const applyRange = (e: FormEvent) => {
     e.preventDefault();
@@ -153,15 +166,21 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
     setSaving(true);
     try {
       const sent = changes;
+      const sentCounts = counts;
       if (plan.kind === 'one')
         await sessions.besmart.call((auth) => putSignalData(auth, plan.signal, plan.data, { unit: plan.unit }));
       else await sessions.besmart.call((auth) => putSignalsData(auth, plan.items));
+      // The chart and other tables reload in the background; this table's reload is awaited, so a deleted or
+      // changed point never shows its old value between the save and the reload.
+      const shownTable = ['besmart', 'signal', client_cid, sensor_mid, signal.moid, 'table'] as const;
+      void queryClient.invalidateQueries({
+        queryKey: ['besmart', 'signal', client_cid, sensor_mid],
+        predicate: (q) => !shownTable.every((part, i) => q.queryKey[i] === part),
+      });
+      await queryClient.invalidateQueries({ queryKey: shownTable });
       // Only what was sent is done: an edit typed while the save was under way stays pending.
       setChanges((current) => withoutSent(current, sent));
-      setNote(t('edit.data.saved', { count: counts.points, signals: counts.signals }));
-      void queryClient.invalidateQueries({
-        queryKey: ['besmart', 'signal', sensorRef.client_cid, sensorRef.sensor_mid],
-      });
+      setNote(savedText(sentCounts));
     } catch (error) {
       reportSaveError(error, t, { fields: [] }, { fieldError: () => {}, failure: setFailure });
     } finally {
@@ -212,7 +231,6 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
         />
         <button type="submit">{t('edit.data.show')}</button>
       </form>
-      <p className="field-hint">{t('edit.data.noDelete')}</p>
 
       {data.isError ? (
         <ErrorPanel title={t('edit.data.failed')} error={data.error} onRetry={() => void data.refetch()} />
@@ -250,44 +268,43 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
               <tbody>
                 {shown.map((row) => {
                   const at = when(row.time);
+                  const deleting = row.change?.kind === 'delete';
                   const value = row.change ? changeValue(row.change) : row.stored;
                   const invalid = value !== undefined && value !== null && Number.isNaN(value);
-                  const text =
-                    row.change?.kind === 'value'
-                      ? row.change.text
-                      : row.change?.kind === 'clear' || row.stored === null || row.stored === undefined
-                        ? ''
-                        : String(row.stored);
+                  const storedText = row.stored === null || row.stored === undefined ? '' : String(row.stored);
+                  const text = row.change?.kind === 'value' ? row.change.text : storedText;
                   const inputId = `${uid}-v-${row.time}`;
                   return (
-                    <tr key={row.time} className={row.change ? 'changed' : undefined}>
+                    <tr key={row.time} className={deleting ? 'changed deleting' : row.change ? 'changed' : undefined}>
                       <th scope="row">
                         {at}
                         {row.stored === undefined ? <span className="badge">{t('edit.data.new')}</span> : null}
+                        {deleting ? <span className="badge badge-delete">{t('edit.data.toDelete')}</span> : null}
                       </th>
                       <td>
-                        <input
-                          id={inputId}
-                          className="value-input"
-                          inputMode="decimal"
-                          aria-label={t('edit.data.valueAt', { time: at })}
-                          aria-invalid={invalid || undefined}
-                          aria-describedby={invalid ? `${inputId}-message` : undefined}
-                          placeholder={
-                            row.change?.kind === 'clear' || row.stored === null ? t('edit.data.missing') : ''
-                          }
-                          value={text}
-                          onChange={(e) => {
-                            const typed = e.target.value;
-                            const original = row.stored === null || row.stored === undefined ? '' : String(row.stored);
-                            change(
-                              row.time,
-                              typed === original && row.stored !== undefined
-                                ? null
-                                : { kind: 'value', text: typed, origin: row.origin },
-                            );
-                          }}
-                        />
+                        {deleting ? (
+                          <del className="value-deleted">{storedText || t('edit.data.missing')}</del>
+                        ) : (
+                          <input
+                            id={inputId}
+                            className="value-input"
+                            inputMode="decimal"
+                            aria-label={t('edit.data.valueAt', { time: at })}
+                            aria-invalid={invalid || undefined}
+                            aria-describedby={invalid ? `${inputId}-message` : undefined}
+                            placeholder={row.stored === null ? t('edit.data.missing') : ''}
+                            value={text}
+                            onChange={(e) => {
+                              const typed = e.target.value;
+                              change(
+                                row.time,
+                                typed === storedText && row.stored !== undefined
+                                  ? null
+                                  : { kind: 'value', text: typed, origin: row.origin },
+                              );
+                            }}
+                          />
+                        )}
                         {invalid ? (
                           <small id={`${inputId}-message`} className="field-error">
                             {t('edit.validation.number')}
@@ -297,7 +314,7 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
                       <td>{row.type}</td>
                       <td>{originLabel(t, row.origin)}</td>
                       <td className="row-actions">
-                        {row.change ? (
+                        {row.change?.kind === 'value' ? (
                           <button
                             type="button"
                             aria-label={t('edit.data.undoAt', { time: at })}
@@ -306,13 +323,15 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
                             {t('edit.data.undo')}
                           </button>
                         ) : null}
-                        {row.stored !== undefined && row.stored !== null && row.change?.kind !== 'clear' ? (
+                        {row.stored !== undefined ? (
+                          // One button that turns into its own undo, so the keyboard focus stays on it.
                           <button
                             type="button"
-                            aria-label={t('edit.data.clearAt', { time: at })}
-                            onClick={() => change(row.time, { kind: 'clear', origin: row.origin })}
+                            className={deleting ? undefined : 'danger'}
+                            aria-label={t(deleting ? 'edit.data.undoDeleteAt' : 'edit.data.deleteAt', { time: at })}
+                            onClick={() => change(row.time, deleting ? null : { kind: 'delete', origin: row.origin })}
                           >
-                            {t('edit.data.clear')}
+                            {deleting ? t('edit.data.undo') : t('edit.data.delete')}
                           </button>
                         ) : null}
                       </td>
@@ -383,11 +402,7 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
             {failure}
           </p>
         ) : null}
-        <span>
-          {counts.points === 0
-            ? t('edit.data.noChanges')
-            : t('edit.data.pending', { count: counts.points, signals: counts.signals })}
-        </span>
+        <span>{counts.points === 0 ? t('edit.data.noChanges') : pendingText}</span>
         <button type="button" className="primary" disabled={counts.points === 0 || saving} onClick={() => void save()}>
           {saving ? t('edit.state.saving') : t('edit.data.save')}
         </button>
@@ -405,6 +420,34 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
           <span className="form-ok" role="status">
             {note}
           </span>
+        ) : null}
+        {counts.points > 0 ? (
+          <details className="pending-changes">
+            <summary>{t('edit.data.changes')}</summary>
+            <ul aria-label={t('edit.data.changesList')}>
+              {pendingChanges(changes).map(({ moid: m, time, change: c }) => {
+                const at = when(time);
+                const signalName = symbolOf(m);
+                return (
+                  <li key={`${m}-${time}`} className={c.kind === 'delete' ? 'deleting' : undefined}>
+                    <span>
+                      {c.kind === 'delete'
+                        ? t('edit.data.changeDelete', { signal: signalName, time: at })
+                        : t('edit.data.changeValue', { signal: signalName, time: at, value: c.text })}
+                    </span>{' '}
+                    <button
+                      type="button"
+                      disabled={saving}
+                      aria-label={t('edit.data.undoChangeOf', { signal: signalName, time: at })}
+                      onClick={() => changeOf(m, time, null)}
+                    >
+                      {t('edit.data.undo')}
+                    </button>
+                  </li>
+                );
+              })}
+            </ul>
+          </details>
         ) : null}
       </div>
 

@@ -1,6 +1,7 @@
 import {
   countChanges,
   fieldErrors,
+  pendingChanges,
   pointFormSchema,
   rangeFormSchema,
   savePlan,
@@ -15,37 +16,53 @@ const sensor = { client_cid: 1, sensor_mid: 1 };
 const unitOf = (moid: number) => (moid === 32 ? 'kW.h' : 'kW');
 
 describe('data edits', () => {
-  it('keeps changes per signal and counts them, invalid text included', () => {
+  it('keeps changes per signal and counts them, invalid text and deletions included', () => {
     let c: Changes = new Map();
     c = setChange(c, 32, 2000, { kind: 'value', text: '5,5', origin: 1 });
-    c = setChange(c, 32, 1000, { kind: 'clear', origin: 2 });
+    c = setChange(c, 32, 1000, { kind: 'delete', origin: 2 });
     c = setChange(c, 64, 1000, { kind: 'value', text: 'x', origin: 1 });
-    expect(countChanges(c)).toEqual({ points: 3, signals: 2, invalid: 1 });
+    expect(countChanges(c)).toEqual({ points: 3, signals: 2, invalid: 1, deletes: 1 });
     c = setChange(c, 64, 1000, null);
-    expect(countChanges(c)).toEqual({ points: 2, signals: 1, invalid: 0 });
+    expect(countChanges(c)).toEqual({ points: 2, signals: 1, invalid: 0, deletes: 1 });
+    // Undoing a deletion before saving: nothing is left to send for that point.
+    c = setChange(c, 32, 1000, null);
+    expect(countChanges(c)).toEqual({ points: 1, signals: 1, invalid: 0, deletes: 0 });
   });
 
-  it('saves one signal with the single-signal PUT, points sorted by time, clear as null', () => {
+  it('lists the pending changes by signal, then time', () => {
+    let c: Changes = new Map();
+    c = setChange(c, 64, 500, { kind: 'delete', origin: 1 });
+    c = setChange(c, 32, 2000, { kind: 'value', text: '2', origin: 1 });
+    c = setChange(c, 32, 1000, { kind: 'delete', origin: 4 });
+    expect(pendingChanges(c).map((p) => [p.moid, p.time, p.change.kind])).toEqual([
+      [32, 1000, 'delete'],
+      [32, 2000, 'value'],
+      [64, 500, 'delete'],
+    ]);
+  });
+
+  it('saves one signal with the single-signal PUT, points sorted by time, a deletion as RM with its origin', () => {
     let c: Changes = new Map();
     c = setChange(c, 32, 2000, { kind: 'value', text: '5,5', origin: 1 });
-    c = setChange(c, 32, 1000, { kind: 'clear', origin: 2 });
+    c = setChange(c, 32, 1000, { kind: 'delete', origin: 4 });
     expect(savePlan(sensor, c, unitOf)).toEqual({
       kind: 'one',
       signal: { client_cid: 1, sensor_mid: 1, signal_type_moid: 32 },
-      data: { time: [1000, 2000], value: [null, 5.5], type: ['DBL', 'DBL'], origin: [2, 1] },
+      data: { time: [1000, 2000], value: [0, 5.5], type: ['RM', 'DBL'], origin: [4, 1] },
       unit: 'kW.h',
     });
   });
 
-  it('saves several signals with one multi-signal PUT', () => {
+  it('saves several signals with one multi-signal PUT, deletions included', () => {
     let c: Changes = new Map();
     c = setChange(c, 64, 1000, { kind: 'value', text: '7', origin: 1 });
+    c = setChange(c, 64, 2000, { kind: 'delete', origin: 2 });
     c = setChange(c, 32, 1000, { kind: 'value', text: '1', origin: 1 });
     const plan = savePlan(sensor, c, unitOf);
     expect(plan?.kind).toBe('many');
-    expect(plan?.kind === 'many' && plan.items.map((i) => [i.signal_type_moid, i.unit, i.data.value])).toEqual([
-      [32, 'kW.h', [1]],
-      [64, 'kW', [7]],
+    expect(plan?.kind === 'many' && plan.items.map((i) => [i.signal_type_moid, i.unit, i.data])).toEqual([
+      [32, 'kW.h', { time: [1000], value: [1], type: ['DBL'], origin: [1] }],
+      [64, 'kW', { time: [1000, 2000], value: [7, 0], type: ['DBL', 'RM'], origin: [1, 2] }],
     ]);
     expect(savePlan(sensor, new Map(), unitOf)).toBeNull();
   });
@@ -55,10 +72,10 @@ describe('data edits', () => {
     sent = setChange(sent, 32, 1000, { kind: 'value', text: '1', origin: 1 });
     sent = setChange(sent, 32, 2000, { kind: 'value', text: '2', origin: 1 });
     let now = setChange(sent, 32, 2000, { kind: 'value', text: '22', origin: 1 });
-    now = setChange(now, 64, 1000, { kind: 'clear', origin: 1 });
+    now = setChange(now, 64, 1000, { kind: 'delete', origin: 1 });
     const left = withoutSent(now, sent);
     expect([...(left.get(32) ?? new Map()).keys()]).toEqual([2000]);
-    expect(left.get(64)?.get(1000)?.kind).toBe('clear');
+    expect(left.get(64)?.get(1000)?.kind).toBe('delete');
   });
 
   it('merges stored points with changes and added points inside the range', () => {

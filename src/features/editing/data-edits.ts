@@ -1,5 +1,5 @@
 import type { SeriesInput, SeriesPut, SignalRef, SensorRef } from '../../api/besmart/client.ts';
-import type { SeriesData } from '../../api/besmart/schemas.ts';
+import { REMOVE_TYPE, VALUE_TYPE, type SeriesData } from '../../api/besmart/schemas.ts';
 import { z } from 'zod';
 import { parseImportValue } from './data-import.ts';
 import { problem } from './form-support.ts';
@@ -7,11 +7,11 @@ import { parseLocalDateTime } from './state-form-schema.ts';
 
 /*
  * Point edits in the data editor, kept per signal until saved: a new value as
- * typed, or "clear" (besmart cannot delete a point; a missing reading written
- * at that time hides the old one). Times are UTC ms.
+ * typed, or "delete" (sent as a point of type "RM" at that time and origin,
+ * which besmart reads as "remove the stored point"). Times are UTC ms.
  */
 
-export type PointChange = { kind: 'value'; text: string; origin: number } | { kind: 'clear'; origin: number };
+export type PointChange = { kind: 'value'; text: string; origin: number } | { kind: 'delete'; origin: number };
 
 /** signal type moid → time → change. */
 export type Changes = ReadonlyMap<number, ReadonlyMap<number, PointChange>>;
@@ -35,34 +35,52 @@ export function withoutSent(current: Changes, sent: Changes): Changes {
   return next;
 }
 
-/** The value a change writes: a number, null (clear), or NaN when the typed text is not a number. */
+/** The value a change writes: a number, NaN when the typed text is not one, null for a deletion (no value). */
 export function changeValue(change: PointChange): number | null {
-  if (change.kind === 'clear') return null;
+  if (change.kind === 'delete') return null;
   const v = parseImportValue(change.text);
   return v === null ? Number.NaN : v;
 }
 
-export function countChanges(changes: Changes): { points: number; signals: number; invalid: number } {
+export function countChanges(changes: Changes): { points: number; signals: number; invalid: number; deletes: number } {
   let points = 0;
   let invalid = 0;
+  let deletes = 0;
   for (const m of changes.values())
     for (const c of m.values()) {
       points++;
-      if (Number.isNaN(changeValue(c))) invalid++;
+      if (c.kind === 'delete') deletes++;
+      else if (Number.isNaN(changeValue(c))) invalid++;
     }
-  return { points, signals: changes.size, invalid };
+  return { points, signals: changes.size, invalid, deletes };
 }
 
+/** Every pending change, by signal then time (what the save bar lists). */
+export function pendingChanges(changes: Changes): { moid: number; time: number; change: PointChange }[] {
+  return [...changes.entries()]
+    .sort(([a], [b]) => a - b)
+    .flatMap(([moid, points]) =>
+      [...points.entries()].sort(([a], [b]) => a - b).map(([time, change]) => ({ moid, time, change })),
+    );
+}
+
+/**
+ * The PUT body of one signal's changes, sorted by time. A deletion travels as
+ * type "RM" with the point's own origin (besmart deletes the point at that
+ * time and origin) and a placeholder value 0, since the arrays must keep one
+ * length.
+ */
 export function seriesInput(points: ReadonlyMap<number, PointChange>): SeriesInput {
   const times = [...points.keys()].sort((a, b) => a - b);
+  const changes = times.flatMap((t) => {
+    const c = points.get(t);
+    return c === undefined ? [] : [c];
+  });
   return {
     time: times,
-    value: times.map((t) => {
-      const c = points.get(t);
-      return c === undefined ? null : changeValue(c);
-    }),
-    type: times.map(() => 'DBL'),
-    origin: times.map((t) => points.get(t)?.origin ?? 1),
+    value: changes.map((c) => (c.kind === 'delete' ? 0 : changeValue(c))),
+    type: changes.map((c) => (c.kind === 'delete' ? REMOVE_TYPE : VALUE_TYPE)),
+    origin: changes.map((c) => c.origin),
   };
 }
 
