@@ -73,7 +73,11 @@ export function MeterTypeForm({ clientCid, mode, initial, takenIds = [], onSaved
       reportSaveError(
         e,
         t,
-        { fields: METER_TYPE_FIELDS, aliases: { 'already exists': 'meter_type_id' } },
+        {
+          fields: METER_TYPE_FIELDS,
+          // v0.1.5 refuses a taken id; a current server a taken name (and calls the name `name`).
+          aliases: { name: 'meter_type_name', 'already exists': current ? 'meter_type_name' : 'meter_type_id' },
+        },
         {
           fieldError: (field, message) => setError(field, { type: 'server', message }, { shouldFocus: true }),
           failure: setFailure,

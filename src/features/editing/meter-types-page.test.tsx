@@ -1,24 +1,29 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setupServer } from 'msw/node';
-import { createBesmartFake } from '../../../mocks/besmart/fake.ts';
+import { besmartFakesOfBothVersions } from '../../../mocks/besmart/both.ts';
 import { createHandlers } from '../../../mocks/handlers.ts';
-import { createMeterType } from '../../api/besmart/client.ts';
+import { createMeterType, getMeterTypes } from '../../api/besmart/client.ts';
+import { DIALECTS } from '../../api/besmart/schemas.ts';
 import { MeterTypesPage } from './meter-types-page.tsx';
 import { renderSignedIn } from './test-utils.tsx';
 
-const besmart = createBesmartFake();
-const server = setupServer(...createHandlers({ besmart }, 'http://localhost:3000'));
+const besmart = besmartFakesOfBothVersions();
+const server = setupServer(...createHandlers({ besmart: besmart.service }, 'http://localhost:3000'));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   server.resetHandlers();
-  besmart.reset();
+  besmart.resetAll();
 });
 afterAll(() => server.close());
 
-const writes = () => besmart.requestLog().filter((r) => r.method !== 'GET' && r.path !== '/users/token');
+const writes = () => besmart.active.requestLog().filter((r) => r.method !== 'GET' && r.path !== '/users/token');
+const auth = () => ({ token: besmart.active.issueToken().token, dialect: besmart.active.version });
 
-describe('MeterTypesPage', () => {
+describe.each(DIALECTS)('MeterTypesPage (besmart %s)', (version) => {
+  const legacy = version === 'v0.1.5';
+  beforeEach(() => besmart.use(version));
+
   it('lists, creates, edits and deletes a client’s meter types', async () => {
     await renderSignedIn(<MeterTypesPage clientCid={1} />);
     expect(await screen.findByRole('cell', { name: 'CX2000-9' })).toBeInTheDocument();
@@ -30,8 +35,13 @@ describe('MeterTypesPage', () => {
     expect(await screen.findByRole('cell', { name: 'DCU-7' })).toBeInTheDocument();
     const created = writes()[0];
     expect(created?.method).toBe('POST');
-    expect(new URLSearchParams(created?.query).get('is_dcu')).toBe('true');
-    expect(new URLSearchParams(created?.query).get('number_of_phases')).toBe('3');
+    // v0.1.5 takes query parameters and the caller's id; a current server a JSON body, and it picks the id.
+    expect(created?.path).toBe(legacy ? '/sensors/1/meters' : '/clients/1/meters');
+    expect((await getMeterTypes(auth(), 1)).find((m) => m.meter_type_name === 'DCU-7')).toMatchObject({
+      id: 4,
+      is_dcu: true,
+      number_of_phases: 3,
+    });
 
     fireEvent.click(screen.getByRole('button', { name: 'Edit DCU-7' }));
     const edit = screen.getByRole('form', { name: 'Edit meter type “DCU-7”' });
@@ -49,13 +59,24 @@ describe('MeterTypesPage', () => {
     expect(writes().map((w) => w.method)).toEqual(['POST', 'PUT', 'DELETE']);
   });
 
-  it('shows a server conflict at the id field and keeps the input', async () => {
+  it('shows a server conflict at the field it is about and keeps the input', async () => {
     await renderSignedIn(<MeterTypesPage clientCid={1} />);
     const form = await screen.findByRole('form', { name: 'New meter type' });
+    if (!legacy) {
+      // A current server picks the id; it refuses a name that is taken.
+      expect(within(form).queryByLabelText('Id')).toBeNull();
+      await createMeterType(auth(), 1, { meter_type_name: 'Theirs', number_of_phases: 1 });
+      fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'Theirs' } });
+      fireEvent.click(within(form).getByRole('button', { name: 'Add meter type' }));
+      expect(await within(form).findByText('Meter type “Theirs” already exists (id 4)')).toBeInTheDocument();
+      expect(within(form).getByLabelText('Name')).toHaveAttribute('aria-invalid', 'true');
+      expect(within(form).getByLabelText('Name')).toHaveValue('Theirs');
+      return;
+    }
     const id = within(form).getByLabelText('Id');
     const nextId = Number((id as HTMLInputElement).value);
     // Another operator takes that id meanwhile: the server answers 409.
-    await createMeterType({ token: besmart.issueToken().token }, 1, {
+    await createMeterType(auth(), 1, {
       meter_type_id: nextId,
       meter_type_name: 'Theirs',
       number_of_phases: 1,

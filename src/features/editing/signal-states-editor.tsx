@@ -9,7 +9,7 @@ import { Field } from '../../components/field.tsx';
 import { EmptyState, QueryView } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
-import { useSessions } from '../../lib/session/context.tsx';
+import { useSessionState, useSessions } from '../../lib/session/context.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
 import { problemText, reportSaveError } from './form-support.ts';
 import {
@@ -30,9 +30,12 @@ const typeLabel = (types: readonly SignalType[], moid: number) => {
   return type ? `${type.symbol}${type.unit_symbol ? ` (${type.unit_symbol})` : ''}` : `#${moid}`;
 };
 
+/** Current besmart servers keep no info on a signal state (reference §3.13): the app does not ask for it there. */
+const useKeepsInfo = () => useSessionState((s) => s.besmart?.api) !== 'current';
+
 /**
  * The signal states of one sensor state: each signal's counter readings at the
- * state's since and till, and info. Add, edit and delete; the state list (and
+ * state's since and till, and info (v0.1.5 servers only). Add, edit and delete; the state list (and
  * so the chart's signals) refresh after each change.
  */
 export function SignalStatesEditor({
@@ -51,6 +54,7 @@ export function SignalStatesEditor({
   const sessions = useSessions();
   const queryClient = useQueryClient();
   const types = useQuery(besmartQueries.signalTypes(sessions.besmart));
+  const keepsInfo = useKeepsInfo();
   const [editing, setEditing] = useState<SignalState | null>(null);
   const [deleting, setDeleting] = useState<SignalState | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -98,7 +102,7 @@ export function SignalStatesEditor({
                       <th scope="col">{t('edit.signalState.signal')}</th>
                       <th scope="col">{t('edit.signalState.valueSince')}</th>
                       <th scope="col">{t('edit.signalState.valueTill')}</th>
-                      <th scope="col">{t('edit.signalState.info')}</th>
+                      {keepsInfo ? <th scope="col">{t('edit.signalState.info')}</th> : null}
                       <th scope="col">{t('edit.meter.actions')}</th>
                     </tr>
                   </thead>
@@ -113,7 +117,7 @@ export function SignalStatesEditor({
                           <td>{signal}</td>
                           <td className="num">{reading(s.value_for_since)}</td>
                           <td className="num">{reading(s.value_for_till)}</td>
-                          <td className="mono">{s.info ?? '—'}</td>
+                          {keepsInfo ? <td className="mono">{s.info ?? '—'}</td> : null}
                           <td className="row-actions">
                             <button
                               type="button"
@@ -224,6 +228,7 @@ interface FormProps {
 
 function SignalStateForm({ mode, initial, types, taken, onSave, afterSave, onCancel, onDirtyChange }: FormProps) {
   const { t } = useI18n();
+  const keepsInfo = useKeepsInfo();
   const { saved, failure, setFailure, note, run } = useSave(initial);
   const schema = useMemo(() => signalStateFormSchema(taken, mode === 'edit' ? saved : undefined), [taken, mode, saved]);
   const {
@@ -311,14 +316,16 @@ function SignalStateForm({ mode, initial, types, taken, onSave, afterSave, onCan
           error={message('value_for_till')}
           {...register('value_for_till')}
         />
-        <Field
-          id={id('info')}
-          className="mono"
-          spellCheck={false}
-          label={t('edit.signalState.info')}
-          error={message('info')}
-          {...register('info')}
-        />
+        {keepsInfo ? (
+          <Field
+            id={id('info')}
+            className="mono"
+            spellCheck={false}
+            label={t('edit.signalState.info')}
+            error={message('info')}
+            {...register('info')}
+          />
+        ) : null}
       </div>
       <div className="form-actions">
         <button type="submit" className="primary" disabled={isSubmitting}>

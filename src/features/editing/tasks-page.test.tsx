@@ -1,29 +1,38 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, within } from '@testing-library/react';
 import { setupServer } from 'msw/node';
-import { createBesmartFake } from '../../../mocks/besmart/fake.ts';
+import { besmartFakesOfBothVersions } from '../../../mocks/besmart/both.ts';
 import { createHandlers } from '../../../mocks/handlers.ts';
+import { DIALECTS } from '../../api/besmart/schemas.ts';
 import { TasksPage } from './tasks-page.tsx';
 import { renderSignedIn } from './test-utils.tsx';
 
-const besmart = createBesmartFake();
-const server = setupServer(...createHandlers({ besmart }, 'http://localhost:3000'));
+const besmart = besmartFakesOfBothVersions();
+const server = setupServer(...createHandlers({ besmart: besmart.service }, 'http://localhost:3000'));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   server.resetHandlers();
-  besmart.reset();
+  besmart.resetAll();
   localStorage.clear();
 });
 afterAll(() => server.close());
 
-const tasks = () => besmart.requestLog().filter((r) => r.path.startsWith('/tasks'));
+const tasks = () => besmart.active.requestLog().filter((r) => r.path.startsWith('/tasks'));
 
-describe('TasksPage', () => {
+describe.each(DIALECTS)('TasksPage (besmart %s)', (version) => {
+  const legacy = version === 'v0.1.5';
+  beforeEach(() => besmart.use(version));
+
   it('runs a stored graph by name and shows its result', async () => {
     await renderSignedIn(<TasksPage />);
     const form = screen.getByRole('form', { name: 'Run a graph by name' });
     fireEvent.change(within(form).getByLabelText('Graph name'), { target: { value: 'estimation' } });
-    fireEvent.change(within(form).getByLabelText('Priority'), { target: { value: '3' } });
+    if (legacy) fireEvent.change(within(form).getByLabelText('Priority'), { target: { value: '3' } });
+    else {
+      // A current server takes no priority and runs nothing in the background: the form says so.
+      expect(within(form).queryByLabelText('Priority')).toBeNull();
+      expect(within(form).getByText(/ignores task priority and background runs/)).toBeInTheDocument();
+    }
     fireEvent.click(within(form).getByRole('button', { name: 'Run task' }));
     expect(await screen.findByRole('heading', { name: 'Done: 1 result' })).toBeInTheDocument();
     // The chart loads recharts on demand, which takes a while in jsdom.
@@ -31,13 +40,21 @@ describe('TasksPage', () => {
       await screen.findByText('Result 1: signal 32, 24 points in kW.h', {}, { timeout: 8_000 }),
     ).toBeInTheDocument();
     expect(tasks()).toEqual([
-      { method: 'POST', path: '/tasks/graphs/run/name', query: 'graph_name=estimation&task_priority=3' },
+      {
+        method: 'POST',
+        path: '/tasks/graphs/run/name',
+        query: legacy ? 'graph_name=estimation&task_priority=3' : 'graph_name=estimation',
+      },
     ]);
   });
 
-  it('says "accepted" for an asynchronous run', async () => {
+  it('says "accepted" for an asynchronous run (v0.1.5 only)', async () => {
     await renderSignedIn(<TasksPage />);
     const form = screen.getByRole('form', { name: 'Run a graph by name' });
+    if (!legacy) {
+      expect(within(form).queryByLabelText('Run in the background (asynchronous)')).toBeNull();
+      return;
+    }
     fireEvent.change(within(form).getByLabelText('Graph name'), { target: { value: 'pv_forecast' } });
     fireEvent.click(within(form).getByLabelText('Run in the background (asynchronous)'));
     fireEvent.click(within(form).getByRole('button', { name: 'Run task' }));
@@ -54,9 +71,14 @@ describe('TasksPage', () => {
     expect(within(form).getByLabelText('Graph name')).toHaveValue('no_such_graph');
   });
 
-  it('runs a raw graph, checking its JSON first', async () => {
+  it('runs a raw graph, checking its JSON first (v0.1.5); a current server’s page says it has none', async () => {
     await renderSignedIn(<TasksPage />);
     fireEvent.click(screen.getByRole('button', { name: 'Raw graph (JSON)' }));
+    if (!legacy) {
+      expect(await screen.findByText(/does not run raw graphs/)).toBeInTheDocument();
+      expect(tasks()).toEqual([]);
+      return;
+    }
     const form = screen.getByRole('form', { name: 'Run a raw graph' });
     const graph = within(form).getByLabelText('Graph (JSON)');
     fireEvent.change(graph, { target: { value: '{"edges": []}' } });
