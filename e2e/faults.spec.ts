@@ -138,36 +138,38 @@ for (const kind of Object.keys(SAURES_WORDS)) {
 }
 
 for (const kind of Object.keys(BESMART_WORDS)) {
-  test(`besmart ${kind}: a failed load backs off and recovers by itself; a failed save keeps the typed name and saves once the fault ends`, async ({
-    page,
-  }) => {
-    await openSensors(page);
-    await fault(page, 'besmart', `kind=${kind}&path=/sensors/signals/types`);
-    await pauseAndWatch(page, '/besmart/sensors/signals/types');
-    await page.getByRole('button', { name: 'Refresh signal types' }).click();
+  test(
+    `besmart ${kind}: a failed load backs off and recovers by itself; a failed save keeps the typed name and saves once the fault ends`,
+    { tag: '@besmart' },
+    async ({ page }) => {
+      await openSensors(page);
+      await fault(page, 'besmart', `kind=${kind}&path=/sensors/signals/types`);
+      await pauseAndWatch(page, '/besmart/sensors/signals/types');
+      await page.getByRole('button', { name: 'Refresh signal types' }).click();
 
-    const alert = page.getByRole('alert').filter({ hasText: 'Signal types could not be loaded.' });
-    expectBackoff(await runUntil(page, () => alert.isVisible()));
-    await expect(alert).toContainText(BESMART_WORDS[kind] ?? '');
-    await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Watched sensors' })).toBeVisible();
-    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-    await fault(page, 'besmart', 'kind=off');
-    await passTime(page, 10_000);
-    await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
-    await expect(alert).toHaveCount(0);
+      const alert = page.getByRole('alert').filter({ hasText: 'Signal types could not be loaded.' });
+      expectBackoff(await runUntil(page, () => alert.isVisible()));
+      await expect(alert).toContainText(BESMART_WORDS[kind] ?? '');
+      await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
+      await expect(page.getByRole('list', { name: 'Watched sensors' })).toBeVisible();
+      await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+      await fault(page, 'besmart', 'kind=off');
+      await passTime(page, 10_000);
+      await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
+      await expect(alert).toHaveCount(0);
 
-    const edit = await openSensorEditor(page);
-    await fault(page, 'besmart', `kind=${kind}&path=/sensors/1.1&method=PUT`);
-    await edit.getByRole('button', { name: 'Save changes' }).click();
-    await expect(edit.getByRole('alert')).toContainText(BESMART_WORDS[kind] ?? '');
-    await expect(edit.getByLabel('Name')).toHaveValue('Main meter (renamed)');
-    await expect(page.getByRole('heading', { level: 1, name: /Main switchboard meter/ })).toBeVisible();
-    await fault(page, 'besmart', 'kind=off');
-    await edit.getByRole('button', { name: 'Save changes' }).click();
-    await expect(edit.getByText('Saved.')).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1, name: /Main meter \(renamed\)/ })).toBeVisible();
-  });
+      const edit = await openSensorEditor(page);
+      await fault(page, 'besmart', `kind=${kind}&path=/sensors/1.1&method=PUT`);
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await expect(edit.getByRole('alert')).toContainText(BESMART_WORDS[kind] ?? '');
+      await expect(edit.getByLabel('Name')).toHaveValue('Main meter (renamed)');
+      await expect(page.getByRole('heading', { level: 1, name: /Main switchboard meter/ })).toBeVisible();
+      await fault(page, 'besmart', 'kind=off');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await expect(edit.getByText('Saved.')).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: /Main meter \(renamed\)/ })).toBeVisible();
+    },
+  );
 }
 
 test.describe('latency', () => {
@@ -181,16 +183,20 @@ test.describe('latency', () => {
     await expect(page.getByRole('alert').filter({ hasNotText: 'Water leak' })).toHaveCount(0);
   });
 
-  test('besmart answering slowly: a save shows it is under way, keeps the form, then saves', async ({ page }) => {
-    await openSensors(page);
-    const edit = await openSensorEditor(page);
-    await fault(page, 'besmart', 'kind=latency&ms=2500&path=/sensors/1.1&method=PUT');
-    await edit.getByRole('button', { name: 'Save changes' }).click();
-    await expect(edit.getByRole('button', { name: /Sav/ })).toBeDisabled();
-    await expect(edit.getByLabel('Name')).toHaveValue('Main meter (renamed)');
-    await expect(edit.getByText('Saved.')).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1, name: /Main meter \(renamed\)/ })).toBeVisible();
-  });
+  test(
+    'besmart answering slowly: a save shows it is under way, keeps the form, then saves',
+    { tag: '@besmart' },
+    async ({ page }) => {
+      await openSensors(page);
+      const edit = await openSensorEditor(page);
+      await fault(page, 'besmart', 'kind=latency&ms=2500&path=/sensors/1.1&method=PUT');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await expect(edit.getByRole('button', { name: /Sav/ })).toBeDisabled();
+      await expect(edit.getByLabel('Name')).toHaveValue('Main meter (renamed)');
+      await expect(edit.getByText('Saved.')).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: /Main meter \(renamed\)/ })).toBeVisible();
+    },
+  );
 });
 
 test.describe('401 mid-session', () => {
@@ -225,32 +231,40 @@ test.describe('401 mid-session', () => {
     expect(flats).toHaveLength(3);
   });
 
-  test('besmart: one rejected token → refreshed by itself; no message, no prompt', async ({ page }) => {
-    await openSensors(page);
-    const refreshes = track(page, '/besmart/users/token', 'GET');
-    await fault(page, 'besmart', 'kind=401&times=1&path=/sensors/signals/types');
-    await page.getByRole('button', { name: 'Refresh signal types' }).click();
-    await expect.poll(() => refreshes.length).toBe(1);
-    await expect(page.getByRole('button', { name: 'Refresh signal types' })).toBeEnabled();
-    await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
-    await expect(page.getByRole('dialog')).toBeHidden();
-    await expect(page.getByRole('alert')).toHaveCount(0);
-  });
+  test(
+    'besmart: one rejected token → refreshed by itself; no message, no prompt',
+    { tag: '@besmart' },
+    async ({ page }) => {
+      await openSensors(page);
+      const refreshes = track(page, '/besmart/users/token', 'GET');
+      await fault(page, 'besmart', 'kind=401&times=1&path=/sensors/signals/types');
+      await page.getByRole('button', { name: 'Refresh signal types' }).click();
+      await expect.poll(() => refreshes.length).toBe(1);
+      await expect(page.getByRole('button', { name: 'Refresh signal types' })).toBeEnabled();
+      await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
+      await expect(page.getByRole('dialog')).toBeHidden();
+      await expect(page.getByRole('alert')).toHaveCount(0);
+    },
+  );
 
-  test('besmart: a save still refused after the refresh keeps the typed name and says why', async ({ page }) => {
-    await openSensors(page);
-    const edit = await openSensorEditor(page);
-    const puts = track(page, '/besmart/sensors/1.1', 'PUT');
-    await fault(page, 'besmart', 'kind=401&path=/sensors/1.1&method=PUT');
-    await edit.getByRole('button', { name: 'Save changes' }).click();
-    await expect(edit.getByRole('alert')).toContainText('besmart answered 401 — Invalid authorization token');
-    expect(puts).toHaveLength(2);
-    await expect(edit.getByLabel('Name')).toHaveValue('Main meter (renamed)');
-    await expect(page.getByRole('dialog')).toBeHidden();
-    await fault(page, 'besmart', 'kind=off');
-    await edit.getByRole('button', { name: 'Save changes' }).click();
-    await expect(edit.getByText('Saved.')).toBeVisible();
-  });
+  test(
+    'besmart: a save still refused after the refresh keeps the typed name and says why',
+    { tag: '@besmart' },
+    async ({ page }) => {
+      await openSensors(page);
+      const edit = await openSensorEditor(page);
+      const puts = track(page, '/besmart/sensors/1.1', 'PUT');
+      await fault(page, 'besmart', 'kind=401&path=/sensors/1.1&method=PUT');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await expect(edit.getByRole('alert')).toContainText('besmart answered 401 — Invalid authorization token');
+      expect(puts).toHaveLength(2);
+      await expect(edit.getByLabel('Name')).toHaveValue('Main meter (renamed)');
+      await expect(page.getByRole('dialog')).toBeHidden();
+      await fault(page, 'besmart', 'kind=off');
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await expect(edit.getByText('Saved.')).toBeVisible();
+    },
+  );
 });
 
 test('a 4xx is not retried and not polled: one request, a message, and Try again brings the data back', async ({
@@ -291,23 +305,24 @@ test.describe('the browser offline', () => {
     await expect(page.getByRole('alert').filter({ hasNotText: 'Water leak' })).toHaveCount(0);
   });
 
-  test('besmart: a save offline keeps the typed name and says the service could not be reached; online it saves', async ({
-    page,
-    context,
-  }) => {
-    await openSensors(page);
-    const edit = await openSensorEditor(page);
-    await context.setOffline(true);
-    await expect(page.getByRole('status').filter({ hasText: 'You are offline.' })).toBeVisible();
-    await edit.getByRole('button', { name: 'Save changes' }).click();
-    await expect(edit.getByRole('alert')).toContainText('besmart could not be reached.');
-    await expect(edit.getByLabel('Name')).toHaveValue('Main meter (renamed)');
-    await expect(page.getByRole('heading', { level: 1, name: /Main switchboard meter/ })).toBeVisible();
-    await context.setOffline(false);
-    await expect(page.getByRole('status').filter({ hasText: 'You are offline.' })).toBeHidden();
-    await edit.getByRole('button', { name: 'Save changes' }).click();
-    await expect(edit.getByText('Saved.')).toBeVisible();
-  });
+  test(
+    'besmart: a save offline keeps the typed name and says the service could not be reached; online it saves',
+    { tag: '@besmart' },
+    async ({ page, context }) => {
+      await openSensors(page);
+      const edit = await openSensorEditor(page);
+      await context.setOffline(true);
+      await expect(page.getByRole('status').filter({ hasText: 'You are offline.' })).toBeVisible();
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await expect(edit.getByRole('alert')).toContainText('besmart could not be reached.');
+      await expect(edit.getByLabel('Name')).toHaveValue('Main meter (renamed)');
+      await expect(page.getByRole('heading', { level: 1, name: /Main switchboard meter/ })).toBeVisible();
+      await context.setOffline(false);
+      await expect(page.getByRole('status').filter({ hasText: 'You are offline.' })).toBeHidden();
+      await edit.getByRole('button', { name: 'Save changes' }).click();
+      await expect(edit.getByText('Saved.')).toBeVisible();
+    },
+  );
 });
 
 test('the developer panel: ?fault= switches a fault on, the panel shows it and clears it; the page recovers', async ({

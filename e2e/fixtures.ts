@@ -3,14 +3,26 @@ import { test as base, expect, type Page } from '@playwright/test';
 export const SAURES_DEMO = { email: 'demo@saures.ru', password: 'demo' };
 export const BESMART_DEMO = { login: 'operator', password: 'operator', workspaceKey: 'demo-workspace' };
 
-/** Each test starts from freshly seeded fakes (the preview server's fakes are shared, workers: 1). */
-export const test = base.extend<{ resetFakes: undefined }>({
+/** The besmart API version the project's server speaks (playwright.config.ts sets it per project). */
+export interface BesmartApiOption {
+  besmartApi: 'v0.1.5' | 'current';
+}
+
+/**
+ * Each test starts from freshly seeded fakes (a server's fakes are shared, one
+ * worker per server), after checking that the server's besmart fake speaks
+ * the version the project is about.
+ */
+export const test = base.extend<{ resetFakes: undefined } & BesmartApiOption>({
+  besmartApi: ['current', { option: true }],
   resetFakes: [
-    async ({ request }, use) => {
+    async ({ request, besmartApi }, use) => {
       for (const service of ['saures', 'besmart']) {
         const res = await request.post(`/${service}/__control/reset`);
         expect(res.ok(), `reset the ${service} fake`).toBe(true);
       }
+      const version = await request.post('/besmart/__control/version');
+      expect(await version.json(), 'the besmart fake speaks the project’s version').toEqual({ version: besmartApi });
       await use(undefined);
     },
     { auto: true },

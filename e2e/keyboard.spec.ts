@@ -105,30 +105,34 @@ test('SAURES sign-in with the keyboard alone', async ({ page }) => {
   await expect(page.getByLabel('Connected services')).toContainText('demo@saures.ru');
 });
 
-test('besmart sign-in with the keyboard alone (Shift+Tab back to fix a typo)', async ({ page }) => {
-  await page.goto('/signin');
-  const form = page.getByRole('form', { name: 'Sign in to besmart' });
-  await tabTo(page, form.getByLabel('Login'));
-  await expectFocusVisible(page);
-  await page.keyboard.type('operatr');
-  await page.keyboard.press('Tab');
-  await page.keyboard.type('operator');
-  await page.keyboard.press('Shift+Tab');
-  await expect(form.getByLabel('Login')).toBeFocused();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.type('operator');
-  await page.keyboard.press('Tab');
-  await page.keyboard.press('Tab');
-  await expect(form.getByLabel('Workspace key')).toBeFocused();
-  await page.keyboard.type('demo-workspace');
-  await page.keyboard.press('Tab');
-  await expect(form.getByRole('button', { name: 'Sign in to besmart' })).toBeFocused();
-  await page.keyboard.press('Space');
-  await expect(page.getByRole('heading', { level: 1, name: 'besmart sensors' })).toBeVisible();
-  await expect(page.getByLabel('Connected services')).toContainText('operator');
-});
+test(
+  'besmart sign-in with the keyboard alone (Shift+Tab back to fix a typo)',
+  { tag: '@besmart' },
+  async ({ page }) => {
+    await page.goto('/signin');
+    const form = page.getByRole('form', { name: 'Sign in to besmart' });
+    await tabTo(page, form.getByLabel('Login'));
+    await expectFocusVisible(page);
+    await page.keyboard.type('operatr');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('operator');
+    await page.keyboard.press('Shift+Tab');
+    await expect(form.getByLabel('Login')).toBeFocused();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('operator');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(form.getByLabel('Workspace key')).toBeFocused();
+    await page.keyboard.type('demo-workspace');
+    await page.keyboard.press('Tab');
+    await expect(form.getByRole('button', { name: 'Sign in to besmart' })).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('heading', { level: 1, name: 'besmart sensors' })).toBeVisible();
+    await expect(page.getByLabel('Connected services')).toContainText('operator');
+  },
+);
 
-test.describe('signed in to besmart', () => {
+test.describe('signed in to besmart', { tag: '@besmart' }, () => {
   test.beforeEach(async ({ page }) => {
     await keyboardSignInBesmart(page);
   });

@@ -128,7 +128,7 @@ test.describe('production headers', () => {
 });
 
 test.describe('Content-Security-Policy', () => {
-  test('no page of the app breaks it, the chart’s worker included', async ({ page }) => {
+  test('no page of the app breaks it, the chart’s worker included', { tag: '@besmart' }, async ({ page }) => {
     const { violations, watchedWorkers } = await watchCspViolations(page);
     await signInWithDemoAccounts(page);
     await visitEveryPage(page);
@@ -251,65 +251,69 @@ function findLeaks(e: Evidence, s: Secrets): string[] {
   return leaks;
 }
 
-test('no sid, token or password in localStorage, the address bar, request URLs or the console', async ({ page }) => {
-  const secrets: Secrets = { sids: [], tokens: [] };
-  const reading: Promise<void>[] = [];
-  const evidence: Evidence = { local: '', session: '', addressBar: [], requests: [], console: [] };
-  page.on('response', (response) => {
-    const { pathname } = new URL(response.url());
-    if (pathname !== SAURES_LOGIN && pathname !== BESMART_TOKEN) return;
-    reading.push(
-      response.json().then(
-        (body: unknown) => {
-          const sid = sauresLoginSchema.safeParse(body);
-          if (sid.success) secrets.sids.push(sid.data.data.sid);
-          const token = besmartTokenSchema.safeParse(body);
-          if (token.success) secrets.tokens.push(token.data.token);
-        },
-        () => {},
-      ),
-    );
-  });
-  page.on('request', (request) => evidence.requests.push(request.url()));
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) evidence.addressBar.push(frame.url());
-  });
-  const record = (msg: ConsoleMessage) => evidence.console.push(msg.text());
-  page.on('console', record);
-  page.on('worker', (worker) => worker.on('console', record));
-  page.on('pageerror', (error) => evidence.console.push(`${error.name}: ${error.message}`));
+test(
+  'no sid, token or password in localStorage, the address bar, request URLs or the console',
+  { tag: '@besmart' },
+  async ({ page }) => {
+    const secrets: Secrets = { sids: [], tokens: [] };
+    const reading: Promise<void>[] = [];
+    const evidence: Evidence = { local: '', session: '', addressBar: [], requests: [], console: [] };
+    page.on('response', (response) => {
+      const { pathname } = new URL(response.url());
+      if (pathname !== SAURES_LOGIN && pathname !== BESMART_TOKEN) return;
+      reading.push(
+        response.json().then(
+          (body: unknown) => {
+            const sid = sauresLoginSchema.safeParse(body);
+            if (sid.success) secrets.sids.push(sid.data.data.sid);
+            const token = besmartTokenSchema.safeParse(body);
+            if (token.success) secrets.tokens.push(token.data.token);
+          },
+          () => {},
+        ),
+      );
+    });
+    page.on('request', (request) => evidence.requests.push(request.url()));
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) evidence.addressBar.push(frame.url());
+    });
+    const record = (msg: ConsoleMessage) => evidence.console.push(msg.text());
+    page.on('console', record);
+    page.on('worker', (worker) => worker.on('console', record));
+    page.on('pageerror', (error) => evidence.console.push(`${error.name}: ${error.message}`));
 
-  // Refused sign-ins with distinctive passwords first: typed passwords must leave no trace either.
-  await page.goto('/signin');
-  await signInSaures(page, { email: SAURES_DEMO.email, password: TYPED_PASSWORDS[0] ?? '' });
-  await expect(page.getByRole('form', { name: 'Sign in to SAURES' }).getByRole('alert')).toBeVisible();
-  await signInBesmart(page, { ...BESMART_DEMO, password: TYPED_PASSWORDS[1] ?? '' });
-  await expect(page.getByRole('form', { name: 'Sign in to besmart' }).getByRole('alert')).toBeVisible();
+    // Refused sign-ins with distinctive passwords first: typed passwords must leave no trace either.
+    await page.goto('/signin');
+    await signInSaures(page, { email: SAURES_DEMO.email, password: TYPED_PASSWORDS[0] ?? '' });
+    await expect(page.getByRole('form', { name: 'Sign in to SAURES' }).getByRole('alert')).toBeVisible();
+    await signInBesmart(page, { ...BESMART_DEMO, password: TYPED_PASSWORDS[1] ?? '' });
+    await expect(page.getByRole('form', { name: 'Sign in to besmart' }).getByRole('alert')).toBeVisible();
 
-  await signInWithDemoAccounts(page);
-  await visitEveryPage(page);
-  await Promise.all(reading);
+    await signInWithDemoAccounts(page);
+    await visitEveryPage(page);
+    await Promise.all(reading);
 
-  const collect = async (): Promise<Evidence> => ({
-    ...evidence,
-    ...(await page.evaluate(() => ({
-      local: JSON.stringify({ ...localStorage }),
-      session: JSON.stringify({ ...sessionStorage }),
-    }))),
-  });
-  const seen = await collect();
-  // The checks run on real values: the session is where the rules put it.
-  expect(secrets.sids).not.toEqual([]);
-  expect(secrets.tokens).not.toEqual([]);
-  expect(seen.session).toContain(secrets.sids.at(-1));
-  expect(seen.session).toContain(secrets.tokens.at(-1));
-  expect(seen.requests.some((url) => url.includes('/signals/') && url.includes('/data'))).toBe(true);
-  expect(seen.addressBar.some((url) => url.includes('/sensors/1.5'))).toBe(true);
+    const collect = async (): Promise<Evidence> => ({
+      ...evidence,
+      ...(await page.evaluate(() => ({
+        local: JSON.stringify({ ...localStorage }),
+        session: JSON.stringify({ ...sessionStorage }),
+      }))),
+    });
+    const seen = await collect();
+    // The checks run on real values: the session is where the rules put it.
+    expect(secrets.sids).not.toEqual([]);
+    expect(secrets.tokens).not.toEqual([]);
+    expect(seen.session).toContain(secrets.sids.at(-1));
+    expect(seen.session).toContain(secrets.tokens.at(-1));
+    expect(seen.requests.some((url) => url.includes('/signals/') && url.includes('/data'))).toBe(true);
+    expect(seen.addressBar.some((url) => url.includes('/sensors/1.5'))).toBe(true);
 
-  expect(findLeaks(seen, secrets)).toEqual([]);
+    expect(findLeaks(seen, secrets)).toEqual([]);
 
-  // And the checks can fail: a sid written to localStorage is caught.
-  const sid = secrets.sids.at(-1) ?? '';
-  await page.evaluate((value) => localStorage.setItem('canary', JSON.stringify({ value })), sid);
-  expect(findLeaks(await collect(), secrets)).toEqual([expect.stringMatching(/^sid in localStorage/)]);
-});
+    // And the checks can fail: a sid written to localStorage is caught.
+    const sid = secrets.sids.at(-1) ?? '';
+    await page.evaluate((value) => localStorage.setItem('canary', JSON.stringify({ value })), sid);
+    expect(findLeaks(await collect(), secrets)).toEqual([expect.stringMatching(/^sid in localStorage/)]);
+  },
+);

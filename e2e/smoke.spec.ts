@@ -13,7 +13,7 @@ test('the served app loads with no console errors', async ({ page }) => {
   expect(problems).toEqual([]);
 });
 
-test('the proxy answers through the preview server for both services', async ({ request }) => {
+test('the proxy answers through the preview server for both services', { tag: '@besmart' }, async ({ request }) => {
   const flats = await request.get('/saures/api/company/flats?sid=not-a-session');
   expect(flats.status()).toBe(200);
   expect(await flats.json()).toMatchObject({
