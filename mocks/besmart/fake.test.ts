@@ -63,7 +63,7 @@ describe.each(DIALECTS)('series (%s)', (version) => {
     const { series } = setup();
     const data = await series('/sensors/1.1/signals/64/data', range(ANCHOR - 365 * DAY, ANCHOR));
     const nulls = data.value.filter((v) => v === null).length;
-    const estimated = data.origin.filter((o) => o === 2).length;
+    const estimated = data.origin.filter((o) => o === 4).length;
     expect(nulls).toBeGreaterThan(0);
     expect(nulls).toBeLessThan(100);
     expect(estimated / data.origin.length).toBeGreaterThan(0.005);
@@ -128,10 +128,10 @@ describe.each(DIALECTS)('series (%s)', (version) => {
     const { series } = setup();
     const data = await series('/sensors/1.1/signals/64/data', {
       ...range(ANCHOR - 60 * DAY, ANCHOR),
-      signal_origin_id: '2',
+      signal_origin_id: '4',
     });
     expect(data.time.length).toBeGreaterThan(0);
-    expect(new Set(data.origin)).toEqual(new Set([2]));
+    expect(new Set(data.origin)).toEqual(new Set([4]));
   });
   it('keeps every record without get_last and the newest with it, edits included', async () => {
     const { request, series } = setup();
@@ -463,11 +463,11 @@ describe('each version on the wire', () => {
       );
       return new Set(first?.data.origin);
     };
-    expect(await origins('v0.1.5', '/sensors/signals/data', { signal_origin_id: 2 })).toEqual(new Set([2]));
-    expect(await origins('v0.1.5', '/sensors/signals/data', { origin_id: 2 })).toEqual(new Set([1, 2]));
-    expect(await origins('current', '/sensors/signals/data', { origin_id: 2 })).toEqual(new Set([2]));
-    expect(await origins('current', '/sensors/signals/data', { signal_origin_id: 2 })).toEqual(new Set([1, 2]));
-    expect(await origins('current', '/sensors/signals/data/v2', { signal_origin_id: 2 })).toEqual(new Set([2]));
+    expect(await origins('v0.1.5', '/sensors/signals/data', { signal_origin_id: 4 })).toEqual(new Set([4]));
+    expect(await origins('v0.1.5', '/sensors/signals/data', { origin_id: 4 })).toEqual(new Set([1, 4]));
+    expect(await origins('current', '/sensors/signals/data', { origin_id: 4 })).toEqual(new Set([4]));
+    expect(await origins('current', '/sensors/signals/data', { signal_origin_id: 4 })).toEqual(new Set([1, 4]));
+    expect(await origins('current', '/sensors/signals/data/v2', { signal_origin_id: 4 })).toEqual(new Set([4]));
   });
 
   it.each(DIALECTS)(

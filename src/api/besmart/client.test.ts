@@ -684,10 +684,10 @@ describe.each(DIALECTS)('besmart %s', (version) => {
     it('keeps only the asked origin', async () => {
       const auth = await signIn();
       const range = { since: ANCHOR - 60 * DAY, till: ANCHOR };
-      const single = await one(auth, POWER_MAIN, { ...range, signal_origin_id: 2 });
-      const [multi] = await api.getSignalsData(auth, [{ ...POWER_MAIN, ...range, signal_origin_id: 2 }]);
+      const single = await one(auth, POWER_MAIN, { ...range, signal_origin_id: 4 });
+      const [multi] = await api.getSignalsData(auth, [{ ...POWER_MAIN, ...range, signal_origin_id: 4 }]);
       expect(single.data.time.length).toBeGreaterThan(0);
-      expect(new Set(single.data.origin)).toEqual(new Set([2]));
+      expect(new Set(single.data.origin)).toEqual(new Set([4]));
       expect(multi?.data.time).toEqual(single.data.time);
     });
     it('serves the 1-minute signal at full resolution', async () => {
