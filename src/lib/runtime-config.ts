@@ -11,6 +11,8 @@ const configSchema = z.object({
       z.object({ login: z.string(), password: z.string(), workspaceKey: z.string(), description: z.string() }),
     ),
     demoSensors: z._default(z.array(z.object({ client_cid: z.number(), sensor_mid: z.number() })), []),
+    /** The API version the built-in besmart fake speaks (BESMART_API); null for a real service. */
+    fakeApi: z._default(z.nullable(z.string()), null),
   }),
 });
 
@@ -18,7 +20,7 @@ export type RuntimeConfig = z.infer<typeof configSchema>;
 
 const NO_CONFIG: RuntimeConfig = {
   saures: { faked: false, demoAccounts: [] },
-  besmart: { faked: false, demoAccounts: [], demoSensors: [] },
+  besmart: { faked: false, demoAccounts: [], demoSensors: [], fakeApi: null },
 };
 
 /**

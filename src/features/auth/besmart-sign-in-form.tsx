@@ -11,11 +11,13 @@ import { besmartSignInSchema, type BesmartSignInValues } from './sign-in-schemas
 interface Props {
   defaultLogin?: string | undefined;
   demoAccounts?: readonly { login: string; password: string; workspaceKey: string; description: string }[] | undefined;
+  /** The API version the built-in fake speaks, when besmart is faked. */
+  fakeApi?: string | null | undefined;
   onSignedIn?: () => void;
 }
 
 /** besmart sign-in: login, password and, for v0.1.5 servers only, the workspace key (sent as X-Auth). */
-export function BesmartSignInForm({ defaultLogin = '', demoAccounts = [], onSignedIn }: Props) {
+export function BesmartSignInForm({ defaultLogin = '', demoAccounts = [], fakeApi, onSignedIn }: Props) {
   const sessions = useSessions();
   const { t } = useI18n();
   const [failure, setFailure] = useState<unknown>(null);
@@ -75,6 +77,11 @@ export function BesmartSignInForm({ defaultLogin = '', demoAccounts = [], onSign
       </button>
       {demoAccounts.length > 0 ? (
         <DemoAccounts
+          note={
+            fakeApi
+              ? t('signIn.fakeApi', { api: fakeApi === 'current' ? t('signIn.fakeApiCurrent') : fakeApi })
+              : undefined
+          }
           items={demoAccounts.map((a) => ({
             key: a.login,
             label:

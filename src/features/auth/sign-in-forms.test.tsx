@@ -131,6 +131,13 @@ describe('besmart sign-in form', () => {
     expect(alert).toHaveTextContent('Invalid workspace key (X-Auth)');
     expect(alert).toHaveTextContent(/older besmart server \(API v0\.1\.5\), it also needs the workspace key/);
   });
+  it('says which API version the built-in fake speaks, beside its demo accounts', () => {
+    const demo = [{ login: 'operator', password: 'operator', workspaceKey: 'demo-workspace', description: 'Operator' }];
+    renderWithProviders(<BesmartSignInForm demoAccounts={demo} fakeApi="v0.1.5" />);
+    expect(screen.getByText(/This fake speaks besmart API v0\.1\.5; start it with BESMART_API/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Use operator / operator / demo-workspace' }));
+    expect(screen.getByLabelText(/Workspace key/)).toHaveValue('demo-workspace');
+  });
   it('shows a v0.1.5 server’s words for a wrong workspace key', async () => {
     besmart = besmartFakes.legacy;
     renderWithProviders(<BesmartSignInForm />);

@@ -42,6 +42,7 @@ export function SignInPage() {
           ) : (
             <BesmartSignInForm
               demoAccounts={config?.besmart.demoAccounts}
+              fakeApi={config?.besmart.fakeApi}
               onSignedIn={() => {
                 if (!saures) navigate(next);
               }}

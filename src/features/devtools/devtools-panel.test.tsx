@@ -23,7 +23,7 @@ function renderPanel(faked: { saures: boolean; besmart: boolean }) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const config: RuntimeConfig = {
     saures: { faked: faked.saures, demoAccounts: [] },
-    besmart: { faked: faked.besmart, demoAccounts: [], demoSensors: [] },
+    besmart: { faked: faked.besmart, demoAccounts: [], demoSensors: [], fakeApi: faked.besmart ? 'current' : null },
   };
   client.setQueryData(runtimeConfigQuery.queryKey, config);
   return render(

@@ -32,6 +32,9 @@ export const en = {
   'signIn.formBesmart': 'Sign in to besmart',
   'signIn.submitting': 'Signing in…',
   'signIn.demoTitle': 'Demo accounts (built-in fake service)',
+  'signIn.fakeApi':
+    'This fake speaks besmart API {api}; start it with BESMART_API=v0.1.5 or current to choose. The app finds the version by itself.',
+  'signIn.fakeApiCurrent': 'v0.62.23, as documented today',
   'signIn.demoUse': 'Use {label}',
   'signIn.connected': 'Connected',
   'signIn.connectedAs': 'Connected as {name}',

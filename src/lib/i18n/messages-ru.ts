@@ -23,6 +23,9 @@ export const ru: Record<MessageKey, string | Plural> = {
   'signIn.formBesmart': 'Войти в besmart',
   'signIn.submitting': 'Входим…',
   'signIn.demoTitle': 'Демо-учётные записи (встроенный тестовый сервис)',
+  'signIn.fakeApi':
+    'Этот тестовый сервис говорит на besmart API {api}; выбрать можно при запуске: BESMART_API=v0.1.5 или current. Приложение определяет версию само.',
+  'signIn.fakeApiCurrent': 'v0.62.23, как в нынешней документации',
   'signIn.demoUse': 'Использовать {label}',
   'signIn.connected': 'Подключено',
   'signIn.connectedAs': 'Вход выполнен: {name}',
