@@ -10,11 +10,19 @@ import { expect, fakeControl, signInBesmart, signInSaures, test } from './fixtur
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-/** axe in both colour schemes on what the page shows now (switching the scheme re-renders no content). */
+/** The rules whose outcome depends on colours: all that can change when the scheme does. */
+const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
+/**
+ * axe in both colour schemes on what the page shows now: every rule in the
+ * light scheme; in the dark one only the colour rules, since switching the
+ * scheme re-renders no content (and a full pass costs seconds).
+ */
 async function expectNoSeriousViolations(page: Page, state: string): Promise<void> {
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    const axe = new AxeBuilder({ page }).withTags(TAGS);
+    const results = await (colorScheme === 'dark' ? axe.withRules(COLOUR_RULES) : axe).analyze();
     const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
     const report = serious
       .map((v) => {
@@ -43,7 +51,10 @@ async function signedInBesmart(page: Page): Promise<void> {
 }
 
 test.describe('axe, light and dark themes', () => {
-  test('home and sign-in, signed out', async ({ page }) => {
+  // axe runs twice per state (light and dark) and takes seconds each on a busy 2-core machine: a larger budget, not a speed check.
+  test.describe.configure({ timeout: 90_000 });
+
+  test('home and sign-in, signed out', { tag: '@saures' }, async ({ page }) => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/signin/);
     await expect(page.getByRole('form', { name: 'Sign in to SAURES' })).toBeVisible();
@@ -65,33 +76,37 @@ test.describe('axe, light and dark themes', () => {
     await expectNoSeriousViolations(page, '/signin with a failed sign-in');
   });
 
-  test('a page that does not exist', async ({ page }) => {
+  test('a page that does not exist', { tag: '@saures' }, async ({ page }) => {
     await page.goto('/no-such-page');
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
     await expectNoSeriousViolations(page, 'not found (signed out)');
   });
 
-  test('flats: home signed in, the list, a flat with its controllers and meters', async ({ page }) => {
-    await signedInSaures(page);
-    await page.goto('/');
-    await expect(page).toHaveURL(/\/flats/);
-    await expect(page.getByRole('status').filter({ hasText: '4 flats shown of 4' })).toBeVisible();
-    const flat = page.getByRole('article', { name: /Партизанская.*офис 25/ });
-    await expect(flat.getByRole('heading', { level: 3 }).first()).toBeVisible();
-    await expect(flat.getByRole('table').first()).toBeVisible();
-    await expect(page.getByRole('alert').filter({ hasText: 'Water leak' })).toBeVisible();
-    await expectNoSeriousViolations(page, '/flats');
+  test(
+    'flats: home signed in, the list, a flat with its controllers and meters',
+    { tag: '@saures' },
+    async ({ page }) => {
+      await signedInSaures(page);
+      await page.goto('/');
+      await expect(page).toHaveURL(/\/flats/);
+      await expect(page.getByRole('status').filter({ hasText: '4 flats shown of 4' })).toBeVisible();
+      const flat = page.getByRole('article', { name: /Партизанская.*офис 25/ });
+      await expect(flat.getByRole('heading', { level: 3 }).first()).toBeVisible();
+      await expect(flat.getByRole('table').first()).toBeVisible();
+      await expect(page.getByRole('alert').filter({ hasText: 'Water leak' })).toBeVisible();
+      await expectNoSeriousViolations(page, '/flats');
 
-    await page.getByRole('button', { name: '1 stale controller' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '1 flat shown of 4' })).toBeVisible();
-    await expectNoSeriousViolations(page, '/flats filtered');
+      await page.getByRole('button', { name: '1 stale controller' }).click();
+      await expect(page.getByRole('status').filter({ hasText: '1 flat shown of 4' })).toBeVisible();
+      await expectNoSeriousViolations(page, '/flats filtered');
 
-    await page.goto('/no-such-page');
-    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
-    await expectNoSeriousViolations(page, 'not found (signed in)');
-  });
+      await page.goto('/no-such-page');
+      await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+      await expectNoSeriousViolations(page, 'not found (signed in)');
+    },
+  );
 
-  test('sensors: the watch list, the new sensor form and its field errors', { tag: '@besmart' }, async ({ page }) => {
+  test('sensors: the watch list, the new sensor form and its field errors', async ({ page }) => {
     await signedInBesmart(page);
     await expect(page.getByRole('list', { name: 'Watched sensors' }).getByRole('link').first()).toBeVisible();
     await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
@@ -110,7 +125,7 @@ test.describe('axe, light and dark themes', () => {
     await expectNoSeriousViolations(page, '/sensors with a sensor that does not exist');
   });
 
-  test('a sensor: details, chart, states and their signal states', { tag: '@besmart' }, async ({ page }) => {
+  test('a sensor: details, chart, states and their signal states', async ({ page }) => {
     await signedInBesmart(page);
     await page.goto('/sensors/1.1?signals=64&range=24h');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
@@ -134,7 +149,7 @@ test.describe('axe, light and dark themes', () => {
     await expectNoSeriousViolations(page, '/sensors/1.1 asking to delete the sensor');
   });
 
-  test('a sensor: the data editor and the CSV import check', { tag: '@besmart' }, async ({ page }) => {
+  test('a sensor: the data editor and the CSV import check', async ({ page }) => {
     await signedInBesmart(page);
     await page.goto('/sensors/1.1?signals=64&range=24h&agg=raw');
     const editor = page.getByRole('region', { name: 'Edit data' });
@@ -170,7 +185,7 @@ test.describe('axe, light and dark themes', () => {
     await expectNoSeriousViolations(page, '/sensors/1.1 import panel with a long list of problems');
   });
 
-  test('a read-only sensor', { tag: '@besmart' }, async ({ page }) => {
+  test('a read-only sensor', async ({ page }) => {
     await signedInBesmart(page);
     await page.goto('/sensors/1.4');
     await expect(page.getByRole('heading', { level: 1, name: /Substation T-12/ })).toBeVisible();
@@ -188,11 +203,11 @@ test.describe('axe, light and dark themes', () => {
     await expectNoSeriousViolations(page, '/meter-types?cid=1');
 
     await form.getByRole('button', { name: 'Add meter type' }).click();
-    await expect(form.getByLabel('Name')).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel('Name', { exact: true })).toHaveAttribute('aria-invalid', 'true');
     await expectNoSeriousViolations(page, '/meter-types?cid=1 with field errors');
   });
 
-  test('tasks, after running the estimation graph', { tag: '@besmart' }, async ({ page }) => {
+  test('tasks, after running the estimation graph', { tag: '@besmart' }, async ({ page, besmartApi }) => {
     await signedInBesmart(page);
     await page.goto('/tasks');
     const form = page.getByRole('form', { name: 'Run a graph by name' });
@@ -208,12 +223,17 @@ test.describe('axe, light and dark themes', () => {
 
     await page.getByText('Points as a table').click();
     await expect(page.getByRole('table').first()).toBeVisible();
+    // Only v0.1.5 answers in words of its own (a Python repr), shown as the raw answer; today's API answers JSON.
+    if (besmartApi === 'current') {
+      await expectNoSeriousViolations(page, '/tasks with the result’s table open');
+      return;
+    }
     await page.getByText('The server’s raw answer').click();
     await expect(page.getByRole('group').filter({ hasText: 'The server’s raw answer' })).toHaveAttribute('open', '');
     await expectNoSeriousViolations(page, '/tasks with the result’s table and raw answer open');
   });
 
-  test('the sign-in prompt over a page', { tag: '@besmart' }, async ({ page }) => {
+  test('the sign-in prompt over a page', async ({ page }) => {
     await signedInBesmart(page);
     await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
     // Everything on the page has loaded, so the click below is the request that meets the revoked token.

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { expect, fakeControl, passTime, signInBesmart, signInSaures, storageDump, test } from './fixtures.ts';
 
 test.describe('signing in', () => {
-  test('to SAURES shows the flats and says SAURES is connected', async ({ page }) => {
+  test('to SAURES shows the flats and says SAURES is connected', { tag: '@saures' }, async ({ page }) => {
     await page.goto('/');
     await signInSaures(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Flats' })).toBeVisible();
@@ -80,51 +80,57 @@ test.describe('signing in', () => {
 });
 
 test.describe('keeping the session', () => {
-  test('the sid expires mid-browse: the app signs in again by itself and the user keeps working', async ({ page }) => {
-    await page.clock.install();
-    await page.goto('/');
-    await signInSaures(page);
-    await expect(page.getByRole('heading', { name: /Невский проспект/ })).toBeVisible();
-    // A minute later (within a second the app would rightly reuse the answer it just got)…
-    await passTime(page, 60_000);
-    await fakeControl(page, 'saures', 'expire-sessions');
+  test(
+    'the sid expires mid-browse: the app signs in again by itself and the user keeps working',
+    { tag: '@saures' },
+    async ({ page }) => {
+      await page.clock.install();
+      await page.goto('/');
+      await signInSaures(page);
+      await expect(page.getByRole('heading', { name: /Невский проспект/ })).toBeVisible();
+      // A minute later (within a second the app would rightly reuse the answer it just got)…
+      await passTime(page, 60_000);
+      await fakeControl(page, 'saures', 'expire-sessions');
 
-    const relogin = page.waitForRequest((r) => r.url().endsWith('/saures/api/auth/login') && r.method() === 'POST');
-    await page.getByRole('button', { name: 'Refresh' }).click();
-    await relogin;
-    await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled();
-    await expect(page.getByRole('heading', { name: /Невский проспект/ })).toBeVisible();
-    await expect(page.getByRole('dialog')).toBeHidden();
-    await expect(page.getByRole('alert').filter({ hasNotText: 'Water leak' })).toHaveCount(0);
-  });
+      const relogin = page.waitForRequest((r) => r.url().endsWith('/saures/api/auth/login') && r.method() === 'POST');
+      await page.getByRole('button', { name: 'Refresh' }).click();
+      await relogin;
+      await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+      await expect(page.getByRole('heading', { name: /Невский проспект/ })).toBeVisible();
+      await expect(page.getByRole('dialog')).toBeHidden();
+      await expect(page.getByRole('alert').filter({ hasNotText: 'Water leak' })).toHaveCount(0);
+    },
+  );
 
-  test('after a reload with an expired sid, a prompt appears over the page and the page continues after sign-in', async ({
-    page,
-  }) => {
-    await page.clock.install();
-    await page.goto('/');
-    await signInSaures(page);
-    await expect(page.getByRole('heading', { name: /Невский проспект/ })).toBeVisible();
-    await page.reload();
-    await expect(page.getByRole('heading', { name: /Невский проспект/ })).toBeVisible();
-    await expect(page.getByRole('status', { name: /retrying/ })).toHaveCount(0);
-    await passTime(page, 60_000);
-    await fakeControl(page, 'saures', 'expire-sessions');
-    await page.getByRole('button', { name: 'Refresh' }).click();
+  test(
+    'after a reload with an expired sid, a prompt appears over the page and the page continues after sign-in',
+    { tag: '@saures' },
+    async ({ page }) => {
+      await page.clock.install();
+      await page.goto('/');
+      await signInSaures(page);
+      await expect(page.getByRole('heading', { name: /Невский проспект/ })).toBeVisible();
+      await page.reload();
+      await expect(page.getByRole('heading', { name: /Невский проспект/ })).toBeVisible();
+      await expect(page.getByRole('status', { name: /retrying/ })).toHaveCount(0);
+      await passTime(page, 60_000);
+      await fakeControl(page, 'saures', 'expire-sessions');
+      await page.getByRole('button', { name: 'Refresh' }).click();
 
-    const dialog = page.getByRole('dialog', { name: 'Sign in to SAURES again' });
-    await expect(dialog).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1, name: 'Flats' })).toBeAttached();
-    await expect(dialog.getByLabel('E-mail')).toHaveValue('demo@saures.ru');
-    await dialog.getByLabel('Password').fill('demo');
-    await dialog.getByRole('button', { name: 'Sign in to SAURES' }).click();
-    await expect(dialog).toBeHidden();
-    // The waiting requests run now; one SAURES calls a repeat may wait out its 10 s back-off first.
-    await passTime(page, 11_000);
-    await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled();
-    await expect(page.getByRole('heading', { name: /Невский проспект/ })).toBeVisible();
-    await expect(page.getByRole('alert').filter({ hasNotText: 'Water leak' })).toHaveCount(0);
-  });
+      const dialog = page.getByRole('dialog', { name: 'Sign in to SAURES again' });
+      await expect(dialog).toBeVisible();
+      await expect(page.getByRole('heading', { level: 1, name: 'Flats' })).toBeAttached();
+      await expect(dialog.getByLabel('E-mail')).toHaveValue('demo@saures.ru');
+      await dialog.getByLabel('Password').fill('demo');
+      await dialog.getByRole('button', { name: 'Sign in to SAURES' }).click();
+      await expect(dialog).toBeHidden();
+      // The waiting requests run now; one SAURES calls a repeat may wait out its 10 s back-off first.
+      await passTime(page, 11_000);
+      await expect(page.getByRole('button', { name: 'Refresh' })).toBeEnabled();
+      await expect(page.getByRole('heading', { name: /Невский проспект/ })).toBeVisible();
+      await expect(page.getByRole('alert').filter({ hasNotText: 'Water leak' })).toHaveCount(0);
+    },
+  );
 
   test(
     'the besmart token running out while a page is open is renewed without interruption',
@@ -218,6 +224,8 @@ test(
     });
     await page.goto('/');
     await signInSaures(page);
+    // Signing in moves on to the flats: wait for it, or the click below races that navigation.
+    await expect(page.getByRole('heading', { level: 1, name: 'Flats' })).toBeVisible();
     await page.getByRole('link', { name: 'Connect besmart' }).click();
     await signInBesmart(page);
     await page.getByRole('link', { name: 'Continue to the dashboard' }).click();

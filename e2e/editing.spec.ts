@@ -48,7 +48,7 @@ test('meter types of a client: add one and see it listed', async ({ page }) => {
   await page.getByRole('button', { name: 'Show' }).click();
   await expect(page).toHaveURL(/cid=1/);
   const form = page.getByRole('form', { name: 'New meter type' });
-  await form.getByLabel('Name').fill('EMH eHZ');
+  await form.getByLabel('Name', { exact: true }).fill('EMH eHZ');
   await form.getByLabel('Phases').selectOption('3');
   await form.getByRole('button', { name: 'Add meter type' }).click();
   await expect(page.getByRole('row', { name: /EMH eHZ/ })).toHaveCount(1);
@@ -176,7 +176,7 @@ test('import a CSV of 10,000 rows with 3 bad rows: the 3 are reported by line, t
   await expect(table.getByRole('textbox', { name: /^Value at / }).nth(7)).toHaveValue('0.7');
 });
 
-test('run a task by name: its result shows as a chart', async ({ page }) => {
+test('run a task by name: its result shows as a chart', async ({ page, besmartApi }) => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Tasks' }).click();
   const form = page.getByRole('form', { name: 'Run a graph by name' });
   await form.getByLabel('Graph name').fill('estimation');
@@ -185,6 +185,12 @@ test('run a task by name: its result shows as a chart', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Done: 1 result' })).toBeVisible();
   await expect(page.getByRole('img', { name: 'Result 1: signal 32, 24 points in kW.h' })).toBeVisible();
 
+  if (besmartApi === 'current') {
+    // Today's API runs every task at once: the page says so instead of offering a background run.
+    await expect(form.getByText(/ignores task priority and background runs/)).toBeVisible();
+    await expect(form.getByLabel('Run in the background (asynchronous)')).toHaveCount(0);
+    return;
+  }
   await form.getByLabel('Run in the background (asynchronous)').check();
   await form.getByRole('button', { name: 'Run task' }).click();
   await expect(page.getByText(/^Accepted: the task runs in the background/)).toBeVisible();

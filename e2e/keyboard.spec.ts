@@ -87,7 +87,7 @@ test('the first Tab reaches “Skip to content”, and Enter moves the focus to 
   await expect(page.locator('main :focus')).toHaveCount(1);
 });
 
-test('SAURES sign-in with the keyboard alone', async ({ page }) => {
+test('SAURES sign-in with the keyboard alone', { tag: '@saures' }, async ({ page }) => {
   await page.goto('/signin');
   const form = page.getByRole('form', { name: 'Sign in to SAURES' });
   await tabTo(page, form.getByLabel('E-mail'));
@@ -137,37 +137,41 @@ test.describe('signed in to besmart', { tag: '@besmart' }, () => {
     await keyboardSignInBesmart(page);
   });
 
-  test('the New sensor form with the keyboard alone, type chosen with the arrow keys', async ({ page }) => {
-    const form = page.getByRole('form', { name: 'New sensor' });
-    const type = form.getByLabel('Sensor type');
-    await expect(type.getByRole('option', { name: 'Licznik energii (energy_meter)' })).toBeAttached();
-    await tabTo(page, form.getByLabel('Name'));
-    await expectFocusVisible(page);
-    await page.keyboard.type('Garage meter');
-    await page.keyboard.press('Tab');
-    await expect(type).toBeFocused();
-    await expectFocusVisible(page);
-    await arrowToOption(page, type, 'Licznik energii (energy_meter)');
-    await page.keyboard.press('Tab');
-    await expect(form.getByLabel('Client CID')).toBeFocused();
-    await page.keyboard.type('1');
-    await tabTo(page, form.getByLabel('Info (JSON)'));
-    await expect(form.getByText('tariff (required)')).toBeVisible();
-    await page.keyboard.type('{"tariff": "G11"}');
-    await tabTo(page, form.getByRole('checkbox', { name: 'Uncertain' }));
-    await expectFocusVisible(page);
-    await page.keyboard.press('Space');
-    await expect(form.getByRole('checkbox', { name: 'Uncertain' })).toBeChecked();
-    await tabTo(page, form.getByRole('button', { name: 'Create sensor' }));
-    await expectFocusVisible(page);
-    await page.keyboard.press('Enter');
-    await expect(form.getByText(/Sensor 1\.\d+ created/)).toBeVisible();
-    await expect(
-      page.getByRole('list', { name: 'Watched sensors' }).getByRole('link', { name: 'Garage meter' }),
-    ).toBeVisible();
-  });
+  test(
+    'the New sensor form with the keyboard alone, type chosen with the arrow keys',
+    { tag: '@any-version' },
+    async ({ page }) => {
+      const form = page.getByRole('form', { name: 'New sensor' });
+      const type = form.getByLabel('Sensor type');
+      await expect(type.getByRole('option', { name: 'Licznik energii (energy_meter)' })).toBeAttached();
+      await tabTo(page, form.getByLabel('Name'));
+      await expectFocusVisible(page);
+      await page.keyboard.type('Garage meter');
+      await page.keyboard.press('Tab');
+      await expect(type).toBeFocused();
+      await expectFocusVisible(page);
+      await arrowToOption(page, type, 'Licznik energii (energy_meter)');
+      await page.keyboard.press('Tab');
+      await expect(form.getByLabel('Client CID')).toBeFocused();
+      await page.keyboard.type('1');
+      await tabTo(page, form.getByLabel('Info (JSON)'));
+      await expect(form.getByText('tariff (required)')).toBeVisible();
+      await page.keyboard.type('{"tariff": "G11"}');
+      await tabTo(page, form.getByRole('checkbox', { name: 'Uncertain' }));
+      await expectFocusVisible(page);
+      await page.keyboard.press('Space');
+      await expect(form.getByRole('checkbox', { name: 'Uncertain' })).toBeChecked();
+      await tabTo(page, form.getByRole('button', { name: 'Create sensor' }));
+      await expectFocusVisible(page);
+      await page.keyboard.press('Enter');
+      await expect(form.getByText(/Sensor 1\.\d+ created/)).toBeVisible();
+      await expect(
+        page.getByRole('list', { name: 'Watched sensors' }).getByRole('link', { name: 'Garage meter' }),
+      ).toBeVisible();
+    },
+  );
 
-  test('a new state on a sensor with the keyboard alone', async ({ page }) => {
+  test('a new state on a sensor with the keyboard alone', { tag: '@any-version' }, async ({ page }) => {
     await page.goto('/sensors/1.1');
     const states = page.getByRole('region', { name: 'Edit states' });
     const form = states.getByRole('form', { name: 'New state' });

@@ -128,7 +128,7 @@ test.describe('production headers', () => {
 });
 
 test.describe('Content-Security-Policy', () => {
-  test('no page of the app breaks it, the chart’s worker included', { tag: '@besmart' }, async ({ page }) => {
+  test('no page of the app breaks it, the chart’s worker included', async ({ page }) => {
     const { violations, watchedWorkers } = await watchCspViolations(page);
     await signInWithDemoAccounts(page);
     await visitEveryPage(page);

@@ -51,7 +51,7 @@ test.describe('the chart', () => {
     await expect(page.getByRole('status').filter({ hasText: 'points drawn from' })).toContainText('Raw data');
   });
 
-  test('switches range and aggregation, and the URL keeps them', async ({ page }) => {
+  test('switches range and aggregation, and the URL keeps them', { tag: '@any-version' }, async ({ page }) => {
     await page.getByRole('button', { name: '30 days' }).click();
     await expect(page.getByRole('button', { name: '30 days' })).toHaveAttribute('aria-pressed', 'true');
     await expect(page).toHaveURL(/range=30d/);
@@ -67,7 +67,7 @@ test.describe('the chart', () => {
     await expect(page.getByRole('img', { name: /Chart of A\+/ })).toBeVisible();
   });
 
-  test('drag to zoom, then reset', async ({ page }) => {
+  test('drag to zoom, then reset', { tag: '@any-version' }, async ({ page }) => {
     const plot = page.locator('.chart-overlay');
     await plot.scrollIntoViewIfNeeded();
     const box = await plot.boundingBox();
@@ -82,7 +82,7 @@ test.describe('the chart', () => {
     await expect(page).not.toHaveURL(/zf=/);
   });
 
-  test('the tooltip shows local time, value and unit', async ({ page }) => {
+  test('the tooltip shows local time, value and unit', { tag: '@any-version' }, async ({ page }) => {
     await page.locator('.chart-overlay').scrollIntoViewIfNeeded();
     const box = await page.locator('.chart-overlay').boundingBox();
     if (!box) throw new Error('no plot');
@@ -127,7 +127,7 @@ test.describe('the chart', () => {
     await expect(page.getByRole('list', { name: 'Signals to chart' })).toContainText('kW.h per interval');
   });
 
-  test('a deep link restores signals, range, aggregation and view', async ({ page }) => {
+  test('a deep link restores signals, range, aggregation and view', { tag: '@any-version' }, async ({ page }) => {
     await page.goto('/sensors/1.1?signals=32,64&range=30d&agg=1440&cum=1&cmp=1');
     const picker = page.getByRole('group', { name: 'Signals to chart' });
     await expect(picker.getByRole('checkbox', { name: /A\+/ })).toBeChecked();
@@ -141,18 +141,22 @@ test.describe('the chart', () => {
     await expect(page.getByRole('img', { name: /Chart of A\+, P/ })).toBeVisible();
   });
 
-  test('a custom range with from after to gets a message and sends no request', async ({ page }) => {
-    const requests: string[] = [];
-    page.on('request', (r) => {
-      if (r.url().includes('/signals/')) requests.push(r.url());
-    });
-    const custom = page.getByRole('form', { name: 'Custom range' });
-    await custom.getByLabel('From').fill('2026-05-10T12:00');
-    await custom.getByLabel('To').fill('2026-05-01T12:00');
-    await custom.getByRole('button', { name: 'Show range' }).click();
-    await expect(custom.getByRole('alert')).toHaveText('“From” must be before “To”.');
-    expect(requests).toEqual([]);
-  });
+  test(
+    'a custom range with from after to gets a message and sends no request',
+    { tag: '@any-version' },
+    async ({ page }) => {
+      const requests: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/signals/')) requests.push(r.url());
+      });
+      const custom = page.getByRole('form', { name: 'Custom range' });
+      await custom.getByLabel('From').fill('2026-05-10T12:00');
+      await custom.getByLabel('To').fill('2026-05-01T12:00');
+      await custom.getByRole('button', { name: 'Show range' }).click();
+      await expect(custom.getByRole('alert')).toHaveText('“From” must be before “To”.');
+      expect(requests).toEqual([]);
+    },
+  );
 
   test('a range with no data gets an empty state', async ({ page }) => {
     const custom = page.getByRole('form', { name: 'Custom range' });
