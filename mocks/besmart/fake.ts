@@ -27,6 +27,7 @@ import {
   type MeterTypeRecord,
   type SensorRecord,
   type SignalStateRecord,
+  type StateRecord as SeedState,
 } from './data.ts';
 import {
   Fail,
@@ -110,18 +111,8 @@ interface Session {
   expiration: number;
 }
 
-/** A state as the fake keeps it: its meter type by id, named at answer time. */
-interface StateRecord {
-  sensor_state_id: number;
-  client_cid: number;
-  sensor_mid: number;
-  since: number;
-  till: number | null;
-  meter_eid: string | null;
-  info: string | null;
-  meter_type_id: number | null;
-  signal_states: SignalStateRecord[];
-}
+/** A state as the fake keeps it: its meter type by id (both versions' requests resolve to it), named at answer time. */
+type StateRecord = Omit<SeedState, 'meter_type_name'> & { meter_type_id: number | null };
 
 function isJsonObject(text: string): boolean {
   try {
@@ -608,10 +599,14 @@ export function createBesmartFake(
     if (phases < 1 || phases > 3) throw p.refuse('number_of_phases', 'must be 1, 2 or 3');
   }
 
-  /** v0.1.5's query form, where the caller names the row by `meter_type_id`. */
-  function legacyMeterFields(p: Params): MeterTypeRecord {
-    const meter_type_name = p.reqStr('meter_type_name');
-    const id = p.reqInt('meter_type_id');
+  /**
+   * A meter type from query parameters: v0.1.5's form names it
+   * `meter_type_name` and the row by `meter_type_id`; the current PUT names it
+   * `name`, has the id in its path and knows the fields v0.1.5 lacks.
+   */
+  function meterQuery(p: Params, pathId?: number): MeterTypeRecord {
+    const meter_type_name = p.reqStr(legacy ? 'meter_type_name' : 'name');
+    const id = pathId ?? p.reqInt('meter_type_id');
     const number_of_phases = p.reqInt('number_of_phases');
     checkPhases(p, number_of_phases);
     return {
@@ -622,28 +617,9 @@ export function createBesmartFake(
       is_ami: p.bool('is_ami') ?? false,
       is_balance: p.bool('is_balance') ?? false,
       is_dcu: p.bool('is_dcu') ?? false,
-      is_remote: false,
-      prefix_name: null,
-      default_cap_period: null,
-    };
-  }
-
-  /** The current PUT's query form (`name`, …; the id is in the path). */
-  function currentMeterQuery(p: Params, id: number): MeterTypeRecord {
-    const meter_type_name = p.reqStr('name');
-    const number_of_phases = p.reqInt('number_of_phases');
-    checkPhases(p, number_of_phases);
-    return {
-      id,
-      meter_type_name,
-      description: p.str('description') ?? null,
-      number_of_phases,
-      is_ami: p.bool('is_ami') ?? false,
-      is_balance: p.bool('is_balance') ?? false,
-      is_dcu: p.bool('is_dcu') ?? false,
-      is_remote: p.bool('is_remote') ?? false,
-      prefix_name: p.str('prefix_name') ?? null,
-      default_cap_period: p.int('default_cap_period') ?? null,
+      is_remote: legacy ? false : (p.bool('is_remote') ?? false),
+      prefix_name: legacy ? null : (p.str('prefix_name') ?? null),
+      default_cap_period: legacy ? null : (p.int('default_cap_period') ?? null),
     };
   }
 
@@ -666,7 +642,7 @@ export function createBesmartFake(
   function createMeterLegacy(req: FakeRequest, m: string[]): FakeResponse {
     const session = authenticate(req);
     const cid = Number(m[1]);
-    const record = legacyMeterFields(new Params(req.query, say));
+    const record = meterQuery(new Params(req.query, say));
     requireClient(session, cid, true);
     const list = meterTypes.get(cid) ?? [];
     if (list.some((x) => x.id === record.id)) throw say.fail(409, `Meter type ${record.id} already exists`);
@@ -714,12 +690,12 @@ export function createBesmartFake(
 
   function updateMeterLegacy(req: FakeRequest, m: string[]): FakeResponse {
     const session = authenticate(req);
-    return replaceMeter(session, Number(m[1]), legacyMeterFields(new Params(req.query, say)));
+    return replaceMeter(session, Number(m[1]), meterQuery(new Params(req.query, say)));
   }
 
   function updateMeterCurrent(req: FakeRequest, m: string[]): FakeResponse {
     const session = authenticate(req);
-    return replaceMeter(session, Number(m[1]), currentMeterQuery(new Params(req.query, say), Number(m[2])));
+    return replaceMeter(session, Number(m[1]), meterQuery(new Params(req.query, say), Number(m[2])));
   }
 
   function removeMeter(session: Session, cid: number, id: number): FakeResponse {

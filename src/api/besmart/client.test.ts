@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import { createBesmartFake, type BesmartFake } from '../../../mocks/besmart/fake.ts';
+import { besmartFakesOfBothVersions } from '../../../mocks/besmart/both.ts';
 import { createHandlers } from '../../../mocks/handlers.ts';
 import { ApiError } from '../errors.ts';
 import * as api from './client.ts';
@@ -18,26 +18,14 @@ const T0 = Date.UTC(2025, 5, 15, 12);
 const ANCHOR = Date.UTC(2025, 5, 15);
 let clock = T0;
 
-const fakes: Record<Dialect, BesmartFake> = {
-  'v0.1.5': createBesmartFake({ now: () => clock, version: 'v0.1.5' }),
-  current: createBesmartFake({ now: () => clock, version: 'current' }),
-};
+const both = besmartFakesOfBothVersions({ now: () => clock });
 /** The fake answering now: each describe.each block points it at its version. */
-let fake = fakes.current;
-const server = setupServer(
-  ...createHandlers({
-    besmart: {
-      handle: (req) => fake.handle(req),
-      control: (action, params) => fake.control(action, params),
-      reset: () => fake.reset(),
-    },
-  }),
-);
+let fake = both.active;
+const server = setupServer(...createHandlers({ besmart: both.service }));
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   clock = T0;
-  fakes['v0.1.5'].reset();
-  fakes.current.reset();
+  both.resetAll();
 });
 afterAll(() => server.close());
 
@@ -89,7 +77,8 @@ function lastQuery(path: string): URLSearchParams {
 describe.each(DIALECTS)('besmart %s', (version) => {
   const legacy = version === 'v0.1.5';
   beforeEach(() => {
-    fake = fakes[version];
+    both.use(version);
+    fake = both.active;
   });
 
   /**

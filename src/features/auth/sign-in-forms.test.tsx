@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import type { ReactNode } from 'react';
-import { createBesmartFake } from '../../../mocks/besmart/fake.ts';
+import { besmartFakesOfBothVersions } from '../../../mocks/besmart/both.ts';
 import { createHandlers } from '../../../mocks/handlers.ts';
 import { createSauresFake } from '../../../mocks/saures/fake.ts';
 import { createLocaleStore, I18nProvider } from '../../lib/i18n/i18n.tsx';
@@ -14,23 +14,9 @@ import { SauresSignInForm } from './saures-sign-in-form.tsx';
 import { besmartSignInSchema, sauresSignInSchema } from './sign-in-schemas.ts';
 
 const saures = createSauresFake();
-const besmartFakes = { current: createBesmartFake(), legacy: createBesmartFake({ version: 'v0.1.5' }) };
-/** The besmart fake answering now (current unless a test picks v0.1.5). */
-let besmart = besmartFakes.current;
+const besmart = besmartFakesOfBothVersions();
 const requests: string[] = [];
-const server = setupServer(
-  ...createHandlers(
-    {
-      saures,
-      besmart: {
-        handle: (req) => besmart.handle(req),
-        control: (action, params) => besmart.control(action, params),
-        reset: () => besmart.reset(),
-      },
-    },
-    'http://localhost:3000',
-  ),
-);
+const server = setupServer(...createHandlers({ saures, besmart: besmart.service }, 'http://localhost:3000'));
 server.events.on('request:start', ({ request }) => {
   requests.push(new URL(request.url).pathname);
 });
@@ -38,9 +24,8 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   server.resetHandlers();
   saures.reset();
-  besmartFakes.current.reset();
-  besmartFakes.legacy.reset();
-  besmart = besmartFakes.current;
+  besmart.resetAll();
+  besmart.use('current');
   requests.length = 0;
 });
 afterAll(() => server.close());
@@ -122,7 +107,7 @@ describe('besmart sign-in form', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
   it('tells a v0.1.5 server’s 401 without a workspace key may need one', async () => {
-    besmart = besmartFakes.legacy;
+    besmart.use('v0.1.5');
     renderWithProviders(<BesmartSignInForm />);
     fireEvent.change(screen.getByLabelText('Login'), { target: { value: 'operator' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'operator' } });
@@ -139,7 +124,7 @@ describe('besmart sign-in form', () => {
     expect(screen.getByLabelText(/Workspace key/)).toHaveValue('demo-workspace');
   });
   it('shows a v0.1.5 server’s words for a wrong workspace key', async () => {
-    besmart = besmartFakes.legacy;
+    besmart.use('v0.1.5');
     renderWithProviders(<BesmartSignInForm />);
     fireEvent.change(screen.getByLabelText('Login'), { target: { value: 'operator' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'operator' } });
