@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, fakeControl, signInBesmart, signInSaures, test } from './fixtures.ts';
+import { expect, fakeControl, sensorsPageSettled, signInBesmart, signInSaures, test } from './fixtures.ts';
 
 /**
  * axe on every page and significant state, in the light and the dark colour
@@ -235,16 +235,12 @@ test.describe('axe, light and dark themes', () => {
 
   test('the sign-in prompt over a page', async ({ page }) => {
     await signedInBesmart(page);
-    await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
-    // Everything on the page has loaded, so the click below is the request that meets the revoked token.
-    await expect(page.getByRole('form', { name: 'New sensor' }).getByLabel('Sensor type')).toBeVisible();
+    await sensorsPageSettled(page);
     await expect(page.getByRole('list', { name: 'Watched sensors' }).getByRole('link')).toHaveCount(5);
-    await expect(page.getByRole('list', { name: 'Watched sensors' })).not.toContainText('Loading');
     // After a reload the password is no longer in memory: a revoked token needs the prompt.
     await page.reload();
-    await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
-    await expect(page.getByRole('form', { name: 'New sensor' }).getByLabel('Sensor type')).toBeVisible();
-    await expect(page.getByRole('list', { name: 'Watched sensors' })).not.toContainText('Loading');
+    // Everything on the page has loaded, so the click below is the request that meets the revoked token.
+    await sensorsPageSettled(page);
     await fakeControl(page, 'besmart', 'expire-tokens');
     await page.getByRole('button', { name: 'Refresh signal types' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign in to besmart again' });

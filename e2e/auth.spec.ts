@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { expect, fakeControl, passTime, signInBesmart, signInSaures, storageDump, test } from './fixtures.ts';
+import {
+  expect,
+  fakeControl,
+  passTime,
+  sensorsPageSettled,
+  signInBesmart,
+  signInSaures,
+  storageDump,
+  test,
+} from './fixtures.ts';
 
 test.describe('signing in', () => {
   test('to SAURES shows the flats and says SAURES is connected', { tag: '@saures' }, async ({ page }) => {
@@ -161,8 +170,7 @@ test.describe('keeping the session', () => {
     async ({ page }) => {
       await page.goto('/');
       await signInBesmart(page);
-      await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
-      await expect(page.getByRole('list', { name: 'Watched sensors' })).not.toContainText('Loading');
+      await sensorsPageSettled(page);
       await fakeControl(page, 'besmart', 'expire-tokens');
       const signedInAgain = page.waitForResponse(
         (r) => r.url().endsWith('/besmart/users/token') && r.request().method() === 'POST' && r.ok(),
@@ -181,8 +189,7 @@ test.describe('keeping the session', () => {
     async ({ page }) => {
       await page.goto('/');
       await signInBesmart(page);
-      await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
-      // Everything on the page has loaded, so the click below is the request that meets the revoked token.
+      await sensorsPageSettled(page);
       await expect(page.getByRole('list', { name: 'Watched sensors' }).getByRole('link')).toHaveText([
         'Main switchboard meter',
         'Rooftop PV inverter',
@@ -190,12 +197,10 @@ test.describe('keeping the session', () => {
         'Substation T-12 (utility, read-only)',
         'Workshop meter (1-minute data)',
       ]);
-      await expect(page.getByRole('form', { name: 'New sensor' }).getByLabel('Sensor type')).toBeVisible();
       // After a reload the password is no longer in memory, so the app cannot sign in again by itself.
       await page.reload();
-      await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
-      await expect(page.getByRole('form', { name: 'New sensor' }).getByLabel('Sensor type')).toBeVisible();
-      await expect(page.getByRole('list', { name: 'Watched sensors' })).not.toContainText('Loading');
+      // Everything on the page has loaded, so the click below is the request that meets the revoked token.
+      await sensorsPageSettled(page);
       await fakeControl(page, 'besmart', 'expire-tokens');
       await page.getByRole('button', { name: 'Refresh signal types' }).click();
       const dialog = page.getByRole('dialog', { name: 'Sign in to besmart again' });

@@ -50,6 +50,17 @@ export async function signInBesmart(page: Page, creds = BESMART_DEMO): Promise<v
   await form.getByRole('button', { name: 'Sign in to besmart' }).click();
 }
 
+/**
+ * The besmart sensors page with everything on it loaded (signal types, the
+ * New sensor form's types, the watch list), so the next request is the one
+ * the test makes.
+ */
+export async function sensorsPageSettled(page: Page): Promise<void> {
+  await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'New sensor' }).getByLabel('Sensor type')).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Watched sensors' })).not.toContainText('Loading');
+}
+
 /** Every value in both storages, to check no secret was written. */
 export async function storageDump(page: Page): Promise<string> {
   return page.evaluate(() => JSON.stringify({ session: { ...sessionStorage }, local: { ...localStorage } }));
