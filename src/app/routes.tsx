@@ -23,22 +23,26 @@ const WatchListPage = lazy(() =>
 );
 const SensorPage = lazy(() => import('../features/signals/sensor-page.tsx').then((m) => ({ default: m.SensorPage })));
 const SensorEditor = lazy(() =>
-  import('../features/editing/sensor-editor.tsx').then((m) => ({ default: m.SensorEditor })),
+  import('../features/editing/sensors/sensor-editor.tsx').then((m) => ({ default: m.SensorEditor })),
 );
 const CreateSensorForm = lazy(() =>
-  import('../features/editing/sensor-editor.tsx').then((m) => ({ default: m.CreateSensorForm })),
+  import('../features/editing/sensors/sensor-editor.tsx').then((m) => ({ default: m.CreateSensorForm })),
 );
 const StatesEditor = lazy(() =>
-  import('../features/editing/states-editor.tsx').then((m) => ({ default: m.StatesEditor })),
+  import('../features/editing/states/states-editor.tsx').then((m) => ({ default: m.StatesEditor })),
 );
-const DataEditor = lazy(() => import('../features/editing/data-editor.tsx').then((m) => ({ default: m.DataEditor })));
-const TasksPage = lazy(() => import('../features/editing/tasks-page.tsx').then((m) => ({ default: m.TasksPage })));
+const DataEditor = lazy(() =>
+  import('../features/editing/data/data-editor.tsx').then((m) => ({ default: m.DataEditor })),
+);
+const TasksPage = lazy(() =>
+  import('../features/editing/tasks/tasks-page.tsx').then((m) => ({ default: m.TasksPage })),
+);
 // Only with a built-in fake, and never in the sign-in route's initial JS.
 const DevtoolsPanel = lazy(() =>
   import('../features/devtools/devtools-panel.tsx').then((m) => ({ default: m.DevtoolsPanel })),
 );
 const MeterTypesPage = lazy(() =>
-  import('../features/editing/meter-types-page.tsx').then((m) => ({ default: m.MeterTypesPage })),
+  import('../features/editing/meter-types/meter-types-page.tsx').then((m) => ({ default: m.MeterTypesPage })),
 );
 
 /** The sensors page with the create form composed in. */
@@ -115,9 +119,9 @@ function usePrefetchNextPages(operator: boolean) {
       // An operator's sensor page and its editors, so they work even if the connection drops later.
       if (operator) {
         load(import('../features/signals/sensor-page.tsx'));
-        load(import('../features/editing/sensor-editor.tsx'));
-        load(import('../features/editing/states-editor.tsx'));
-        load(import('../features/editing/data-editor.tsx'));
+        load(import('../features/editing/sensors/sensor-editor.tsx'));
+        load(import('../features/editing/states/states-editor.tsx'));
+        load(import('../features/editing/data/data-editor.tsx'));
       }
     };
     if (typeof requestIdleCallback === 'function') {

@@ -1,4 +1,4 @@
-import { parseImport } from '../../editing/data-import.ts';
+import { parseImport } from '../../editing/data/data-import.ts';
 import { csvField, plainDecimal, seriesToCsv } from './csv.ts';
 
 const T = Date.UTC(2026, 10, 22, 14, 30);

@@ -1,4 +1,4 @@
-import type { SensorState } from '../../api/besmart/schemas.ts';
+import type { SensorState } from '../../../api/besmart/schemas.ts';
 import {
   changedStateFields,
   createStateFields,

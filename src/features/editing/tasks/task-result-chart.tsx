@@ -1,6 +1,6 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import type { TaskResult } from '../../api/besmart/schemas.ts';
-import { useI18n } from '../../lib/i18n/i18n.tsx';
+import type { TaskResult } from '../../../api/besmart/schemas.ts';
+import { useI18n } from '../../../lib/i18n/i18n.tsx';
 
 /** One task result as a line chart (local time on the x axis), with its points in a table for screen readers. */
 export function TaskResultChart({ result, index }: { result: TaskResult; index: number }) {

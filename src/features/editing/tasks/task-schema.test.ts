@@ -1,5 +1,5 @@
 import { emptyTaskForm, taskFormSchema, taskOptions, type TaskFormValues } from './task-schema.ts';
-import { parseLocalDateTime } from './state-form-schema.ts';
+import { parseLocalDateTime } from '../states/state-form-schema.ts';
 
 const messages = (r: ReturnType<ReturnType<typeof taskFormSchema>['safeParse']>) =>
   r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join('.'), i.message]));

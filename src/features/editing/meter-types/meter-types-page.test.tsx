@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setupServer } from 'msw/node';
-import { besmartFakesOfBothVersions } from '../../../mocks/besmart/both.ts';
-import { createHandlers } from '../../../mocks/handlers.ts';
-import { createMeterType, getMeterTypes } from '../../api/besmart/client.ts';
-import { DIALECTS } from '../../api/besmart/schemas.ts';
+import { besmartFakesOfBothVersions } from '../../../../mocks/besmart/both.ts';
+import { createHandlers } from '../../../../mocks/handlers.ts';
+import { createMeterType, getMeterTypes } from '../../../api/besmart/client.ts';
+import { DIALECTS } from '../../../api/besmart/schemas.ts';
 import { MeterTypesPage } from './meter-types-page.tsx';
-import { renderSignedIn } from './test-utils.tsx';
+import { renderSignedIn } from '../test-utils.tsx';
 
 const besmart = besmartFakesOfBothVersions();
 const server = setupServer(...createHandlers({ besmart: besmart.service }, 'http://localhost:3000'));

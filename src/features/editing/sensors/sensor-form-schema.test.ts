@@ -1,5 +1,5 @@
-import type { SensorType } from '../../api/besmart/schemas.ts';
-import { problem, problemText, readDecimal } from './form-support.ts';
+import type { SensorType } from '../../../api/besmart/schemas.ts';
+import { problem, problemText, readDecimal } from '../form-support.ts';
 import {
   changedSensorFields,
   createSensorParams,
@@ -8,7 +8,7 @@ import {
   sensorFormSchema,
   type SensorFormValues,
 } from './sensor-form-schema.ts';
-import { makeI18n } from '../../lib/i18n/i18n.tsx';
+import { makeI18n } from '../../../lib/i18n/i18n.tsx';
 
 const types: SensorType[] = [
   {

@@ -1,13 +1,13 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import './editing.css';
+import '../editing.css';
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
-import { getSignalData, putSignalData, putSignalsData, type SensorRef } from '../../api/besmart/client.ts';
-import { LoadBoundary } from '../../components/load-boundary.tsx';
-import { Field } from '../../components/field.tsx';
-import { EmptyState, ErrorPanel, Skeleton } from '../../components/query-state.tsx';
-import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { KNOWN_ORIGINS, ORIGIN_MEASURED, originLabel } from '../../lib/origins.ts';
-import { useSessions } from '../../lib/session/context.tsx';
+import { getSignalData, putSignalData, putSignalsData, type SensorRef } from '../../../api/besmart/client.ts';
+import { LoadBoundary } from '../../../components/load-boundary.tsx';
+import { Field } from '../../../components/field.tsx';
+import { EmptyState, ErrorPanel, Skeleton } from '../../../components/query-state.tsx';
+import { useI18n } from '../../../lib/i18n/i18n.tsx';
+import { KNOWN_ORIGINS, ORIGIN_MEASURED, originLabel } from '../../../lib/origins.ts';
+import { useSessions } from '../../../lib/session/context.tsx';
 import {
   type Changes,
   changeValue,
@@ -22,9 +22,9 @@ import {
   withoutSent,
   tableRows,
 } from './data-edits.ts';
-import { problemText, reportSaveError } from './form-support.ts';
-import { toLocalInputValue } from './state-form-schema.ts';
-import { useUnsavedChanges } from './use-unsaved-changes.ts';
+import { problemText, reportSaveError } from '../form-support.ts';
+import { toLocalInputValue } from '../states/state-form-schema.ts';
+import { useUnsavedChanges } from '../use-unsaved-changes.ts';
 
 const ImportPanel = lazy(() => import('./import-panel.tsx').then((m) => ({ default: m.ImportPanel })));
 

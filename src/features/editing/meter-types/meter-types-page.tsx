@@ -1,17 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import { deleteMeterType } from '../../api/besmart/client.ts';
-import type { MeterType } from '../../api/besmart/schemas.ts';
-import { errorText } from '../../components/error-message.ts';
-import { EmptyState, ErrorPanel, Skeleton } from '../../components/query-state.tsx';
-import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { besmartQueries } from '../../lib/queries/besmart.ts';
-import { useSessions } from '../../lib/session/context.tsx';
-import { ConfirmDialog } from './confirm-dialog.tsx';
-import { readInteger } from './form-support.ts';
+import { deleteMeterType } from '../../../api/besmart/client.ts';
+import type { MeterType } from '../../../api/besmart/schemas.ts';
+import { errorText } from '../../../components/error-message.ts';
+import { EmptyState, ErrorPanel, Skeleton } from '../../../components/query-state.tsx';
+import { useI18n } from '../../../lib/i18n/i18n.tsx';
+import { besmartQueries } from '../../../lib/queries/besmart.ts';
+import { useSessions } from '../../../lib/session/context.tsx';
+import { ConfirmDialog } from '../confirm-dialog.tsx';
+import { readInteger } from '../form-support.ts';
 import { MeterTypeForm } from './meter-type-form.tsx';
 import { meterTypeFormValues, newMeterTypeForm } from './meter-type-schema.ts';
-import { confirmLeave } from './use-unsaved-changes.ts';
+import { confirmLeave } from '../use-unsaved-changes.ts';
 
 interface Props {
   /** The client whose meter types to show; without it the page asks for a client CID. */

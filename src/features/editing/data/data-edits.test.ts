@@ -10,7 +10,7 @@ import {
   withoutSent,
   type Changes,
 } from './data-edits.ts';
-import { parseLocalDateTime } from './state-form-schema.ts';
+import { parseLocalDateTime } from '../states/state-form-schema.ts';
 
 const sensor = { client_cid: 1, sensor_mid: 1 };
 const unitOf = (moid: number) => (moid === 32 ? 'kW.h' : 'kW');

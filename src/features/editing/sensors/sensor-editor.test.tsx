@@ -2,13 +2,13 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { besmartFakesOfBothVersions } from '../../../mocks/besmart/both.ts';
-import { createHandlers } from '../../../mocks/handlers.ts';
-import { DIALECTS } from '../../api/besmart/schemas.ts';
-import { deleteSensor, getSensor } from '../../api/besmart/client.ts';
-import { readWatchList } from '../../lib/watch-list.ts';
+import { besmartFakesOfBothVersions } from '../../../../mocks/besmart/both.ts';
+import { createHandlers } from '../../../../mocks/handlers.ts';
+import { DIALECTS } from '../../../api/besmart/schemas.ts';
+import { deleteSensor, getSensor } from '../../../api/besmart/client.ts';
+import { readWatchList } from '../../../lib/watch-list.ts';
 import { CreateSensorForm, SensorEditor } from './sensor-editor.tsx';
-import { renderSignedIn } from './test-utils.tsx';
+import { renderSignedIn } from '../test-utils.tsx';
 
 const besmart = besmartFakesOfBothVersions();
 const server = setupServer(...createHandlers({ besmart: besmart.service }, 'http://localhost:3000'));

@@ -1,9 +1,9 @@
-import type { SeriesInput, SeriesPut, SignalRef, SensorRef } from '../../api/besmart/client.ts';
-import { REMOVE_TYPE, VALUE_TYPE, type SeriesData } from '../../api/besmart/schemas.ts';
+import type { SeriesInput, SeriesPut, SignalRef, SensorRef } from '../../../api/besmart/client.ts';
+import { REMOVE_TYPE, VALUE_TYPE, type SeriesData } from '../../../api/besmart/schemas.ts';
 import { z } from 'zod';
 import { parseImportValue } from './data-import.ts';
-import { problem } from './form-support.ts';
-import { parseLocalDateTime } from './state-form-schema.ts';
+import { problem } from '../form-support.ts';
+import { parseLocalDateTime } from '../states/state-form-schema.ts';
 
 /*
  * Point edits in the data editor, kept per signal until saved: a new value as

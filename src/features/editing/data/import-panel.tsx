@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { putSignalData, type SensorRef } from '../../api/besmart/client.ts';
-import { errorText } from '../../components/error-message.ts';
-import { useI18n } from '../../lib/i18n/i18n.tsx';
-import type { MessageKey } from '../../lib/i18n/messages-en.ts';
-import { originLabel } from '../../lib/origins.ts';
-import { useSessions } from '../../lib/session/context.tsx';
+import { putSignalData, type SensorRef } from '../../../api/besmart/client.ts';
+import { errorText } from '../../../components/error-message.ts';
+import { useI18n } from '../../../lib/i18n/i18n.tsx';
+import type { MessageKey } from '../../../lib/i18n/messages-en.ts';
+import { originLabel } from '../../../lib/origins.ts';
+import { useSessions } from '../../../lib/session/context.tsx';
 import {
   MAX_IMPORT_ROWS,
   chunkPayload,
@@ -18,7 +18,7 @@ import {
   type ImportProblem,
   type ImportRow,
 } from './data-import.ts';
-import { useUnsavedChanges } from './use-unsaved-changes.ts';
+import { useUnsavedChanges } from '../use-unsaved-changes.ts';
 
 export const CHUNK_ROWS = 1_000;
 const SHOWN_PROBLEMS = 100;

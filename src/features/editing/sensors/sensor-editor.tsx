@@ -1,13 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createSensor, deleteSensor, updateSensor, type SensorRef } from '../../api/besmart/client.ts';
-import { errorText } from '../../components/error-message.ts';
-import { ErrorPanel, QueryView, Skeleton } from '../../components/query-state.tsx';
-import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { besmartQueries } from '../../lib/queries/besmart.ts';
-import { useSessions, useSessionState } from '../../lib/session/context.tsx';
-import { addToWatchList, removeFromWatchList } from '../../lib/watch-list.ts';
-import { ConfirmDialog } from './confirm-dialog.tsx';
+import { createSensor, deleteSensor, updateSensor, type SensorRef } from '../../../api/besmart/client.ts';
+import { errorText } from '../../../components/error-message.ts';
+import { ErrorPanel, QueryView, Skeleton } from '../../../components/query-state.tsx';
+import { useI18n } from '../../../lib/i18n/i18n.tsx';
+import { besmartQueries } from '../../../lib/queries/besmart.ts';
+import { useSessions, useSessionState } from '../../../lib/session/context.tsx';
+import { addToWatchList, removeFromWatchList } from '../../../lib/watch-list.ts';
+import { ConfirmDialog } from '../confirm-dialog.tsx';
 import { SensorForm } from './sensor-form.tsx';
 import { changedSensorFields, createSensorParams, emptySensorForm, sensorFormValues } from './sensor-form-schema.ts';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import './editing.css';
+import '../editing.css';
 import { useCallback, useRef, useState } from 'react';
 import {
   createSensorState,
@@ -7,18 +7,18 @@ import {
   deleteSensorState,
   updateSensorState,
   type SensorRef,
-} from '../../api/besmart/client.ts';
-import type { SensorState } from '../../api/besmart/schemas.ts';
-import { errorText } from '../../components/error-message.ts';
-import { EmptyState, QueryView } from '../../components/query-state.tsx';
-import { useI18n } from '../../lib/i18n/i18n.tsx';
-import { besmartQueries } from '../../lib/queries/besmart.ts';
-import { useSessions } from '../../lib/session/context.tsx';
-import { ConfirmDialog } from './confirm-dialog.tsx';
+} from '../../../api/besmart/client.ts';
+import type { SensorState } from '../../../api/besmart/schemas.ts';
+import { errorText } from '../../../components/error-message.ts';
+import { EmptyState, QueryView } from '../../../components/query-state.tsx';
+import { useI18n } from '../../../lib/i18n/i18n.tsx';
+import { besmartQueries } from '../../../lib/queries/besmart.ts';
+import { useSessions } from '../../../lib/session/context.tsx';
+import { ConfirmDialog } from '../confirm-dialog.tsx';
 import { SignalStatesEditor } from './signal-states-editor.tsx';
 import { StateForm } from './state-form.tsx';
 import { changedStateFields, createStateFields, emptyStateForm, stateFormValues } from './state-form-schema.ts';
-import { confirmLeave } from './use-unsaved-changes.ts';
+import { confirmLeave } from '../use-unsaved-changes.ts';
 
 /**
  * "Edit states" of a sensor: its states (since, till or open, meter) with Edit

@@ -2,12 +2,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { besmartFakesOfBothVersions } from '../../../mocks/besmart/both.ts';
-import { createHandlers } from '../../../mocks/handlers.ts';
-import { DIALECTS } from '../../api/besmart/schemas.ts';
-import { getSignalData } from '../../api/besmart/client.ts';
+import { besmartFakesOfBothVersions } from '../../../../mocks/besmart/both.ts';
+import { createHandlers } from '../../../../mocks/handlers.ts';
+import { DIALECTS } from '../../../api/besmart/schemas.ts';
+import { getSignalData } from '../../../api/besmart/client.ts';
 import { DataEditor } from './data-editor.tsx';
-import { renderSignedIn } from './test-utils.tsx';
+import { renderSignedIn } from '../test-utils.tsx';
 
 const ORIGIN = 'http://localhost:3000';
 const besmart = besmartFakesOfBothVersions();

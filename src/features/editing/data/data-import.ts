@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { ORIGIN_MEASURED, parseOrigin } from '../../lib/origins.ts';
+import { ORIGIN_MEASURED, parseOrigin } from '../../../lib/origins.ts';
 
 /*
  * Bulk import of one signal's points from CSV text (a file or pasted):
