@@ -5,6 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import pluginQuery from '@tanstack/eslint-plugin-query';
 import path from 'node:path';
+import { noImportCycle } from './eslint/no-import-cycle.js';
 import { fileURLToPath } from 'node:url';
 
 /**
@@ -67,6 +68,8 @@ const layersRule = {
   },
 };
 
+const meterdeck = { rules: { layers: layersRule, 'no-import-cycle': noImportCycle } };
+
 export default tseslint.config(
   {
     ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'public/mockServiceWorker.js'],
@@ -90,7 +93,12 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.{ts,tsx}'],
-    plugins: { meterdeck: { rules: { layers: layersRule } } },
+    plugins: { meterdeck },
     rules: { 'meterdeck/layers': 'error' },
+  },
+  {
+    files: ['{src,mocks,server,e2e,bench,scripts}/**/*.{ts,tsx,js,mjs}'],
+    plugins: { meterdeck },
+    rules: { 'meterdeck/no-import-cycle': 'error' },
   },
 );

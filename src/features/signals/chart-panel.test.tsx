@@ -17,7 +17,7 @@ import { createSessions } from '../../lib/session/sessions.ts';
 import { memoryStorage } from '../../lib/session/store.ts';
 import { chosenKind } from '../../lib/signal-kind.ts';
 import { ChartPanel } from './chart-panel.tsx';
-import { useSensorSignals } from './sensor-page.tsx';
+import { useSensorSignals } from './sensor-signals.ts';
 
 const ORIGIN = 'http://localhost:3000';
 const besmart = createBesmartFake();

@@ -21,7 +21,7 @@ import {
 import { seriesToCsv } from './model/csv.ts';
 import { parseLocalDateTime, previousPeriod, RANGE_PRESETS, toLocalInputValue, validateRange } from './model/ranges.ts';
 import { signalBoundaries, stateBoundaries } from './model/series-view.ts';
-import type { SignalInfo } from './sensor-page.tsx';
+import type { SignalInfo } from './sensor-signals.ts';
 import { lineDash, lineWidth, SignalChart, type ChartLine } from './signal-chart.tsx';
 import { formatSensorId } from './sensor-id.ts';
 import { kindSourceText } from './signal-kind-text.ts';

@@ -1,5 +1,5 @@
 import type { SauresFlat, SauresMeter, SauresSensor } from '../../../api/saures/schemas.ts';
-import type { FlatWithSensors } from './overview.ts';
+import type { FlatWithSensors } from './flat-with-sensors.ts';
 import { meterDisplayName } from './units.ts';
 
 /** "leak", "Leak sensor", "Протечка", "протечки", "ПРОТЕЧКА / Кухня". */

@@ -1,4 +1,5 @@
 import type { SauresFlat, SauresMeter, SauresSensor } from '../../../api/saures/schemas.ts';
+import type { FlatWithSensors } from './flat-with-sensors.ts';
 import { batteryLevel, DEFAULT_STALE_HOURS, isStale, signalQuality } from './health.ts';
 import { isActiveLeak } from './leaks.ts';
 import { isErrorState } from './states.ts';
@@ -6,11 +7,7 @@ import { meterDisplayName } from './units.ts';
 
 export { meterDisplayName } from './units.ts';
 
-/** A flat and its controllers; `sensors` is undefined while the flat's meters are still loading (or failed). */
-export interface FlatWithSensors {
-  flat: SauresFlat;
-  sensors: SauresSensor[] | undefined;
-}
+export type { FlatWithSensors } from './flat-with-sensors.ts';
 
 export interface HealthOptions {
   /** UTC epoch ms. */

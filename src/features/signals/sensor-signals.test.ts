@@ -1,5 +1,5 @@
 import { sensorStateSchema, signalTypeSchema, type SignalTypeWire } from '../../api/besmart/schemas.ts';
-import { signalsOf } from './sensor-page.tsx';
+import { signalsOf } from './sensor-signals.ts';
 
 const states = [
   sensorStateSchema.parse({
