@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { rejectionText } from '../../components/error-message.ts';
-import { Field } from '../../components/field.tsx';
+import { Field } from '../../components/form/field.tsx';
 import { fieldMessage, useI18n } from '../../lib/i18n/i18n.tsx';
 import { useSessions } from '../../lib/session/context.tsx';
 import { DemoAccounts } from './demo-accounts.tsx';

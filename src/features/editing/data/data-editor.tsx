@@ -3,7 +3,7 @@ import '../editing.css';
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import { getSignalData, putSignalData, putSignalsData, type SensorRef } from '../../../api/besmart/client.ts';
 import { LoadBoundary } from '../../../components/load-boundary.tsx';
-import { Field } from '../../../components/field.tsx';
+import { Field } from '../../../components/form/field.tsx';
 import { EmptyState, ErrorPanel, Skeleton } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { KNOWN_ORIGINS, ORIGIN_MEASURED, originLabel } from '../../../lib/origins.ts';
@@ -22,9 +22,9 @@ import {
   withoutSent,
   tableRows,
 } from './data-edits.ts';
-import { problemText, reportSaveError } from '../form-support.ts';
+import { problemText, reportSaveError } from '../../../components/form/form-support.ts';
 import { toLocalInputValue } from '../states/state-form-schema.ts';
-import { useUnsavedChanges } from '../use-unsaved-changes.ts';
+import { useUnsavedChanges } from '../../../components/form/use-unsaved-changes.ts';
 
 const ImportPanel = lazy(() => import('./import-panel.tsx').then((m) => ({ default: m.ImportPanel })));
 

@@ -2,7 +2,7 @@ import type { SeriesInput, SeriesPut, SignalRef, SensorRef } from '../../../api/
 import { REMOVE_TYPE, VALUE_TYPE, type SeriesData } from '../../../api/besmart/schemas.ts';
 import { z } from 'zod';
 import { parseImportValue } from './data-import.ts';
-import { problem } from '../form-support.ts';
+import { problem } from '../../../components/form/form-support.ts';
 import { parseLocalDateTime } from '../states/state-form-schema.ts';
 
 /*

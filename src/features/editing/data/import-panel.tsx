@@ -18,7 +18,7 @@ import {
   type ImportProblem,
   type ImportRow,
 } from './data-import.ts';
-import { useUnsavedChanges } from '../use-unsaved-changes.ts';
+import { useUnsavedChanges } from '../../../components/form/use-unsaved-changes.ts';
 
 export const CHUNK_ROWS = 1_000;
 const SHOWN_PROBLEMS = 100;

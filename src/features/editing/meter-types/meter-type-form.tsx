@@ -3,18 +3,18 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { createMeterType, updateMeterType } from '../../../api/besmart/client.ts';
-import { Field } from '../../../components/field.tsx';
+import { Field } from '../../../components/form/field.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
 import { useSessionState, useSessions } from '../../../lib/session/context.tsx';
-import { problemText, reportSaveError } from '../form-support.ts';
+import { problemText, reportSaveError } from '../../../components/form/form-support.ts';
 import {
   METER_TYPE_FIELDS,
   meterTypeSchema,
   type MeterTypeFormOutput,
   type MeterTypeFormValues,
 } from './meter-type-schema.ts';
-import { confirmLeave, useUnsavedChanges } from '../use-unsaved-changes.ts';
+import { confirmLeave, useUnsavedChanges } from '../../../components/form/use-unsaved-changes.ts';
 
 interface Props {
   clientCid: number;

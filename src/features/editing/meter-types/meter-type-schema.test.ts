@@ -1,5 +1,5 @@
 import { meterTypeFormValues, meterTypeSchema, newMeterTypeForm } from './meter-type-schema.ts';
-import { problem } from '../form-support.ts';
+import { problem } from '../../../components/form/form-support.ts';
 
 const existing = [
   {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { MeterTypeParams } from '../../../api/besmart/client.ts';
 import type { MeterType } from '../../../api/besmart/schemas.ts';
-import { problem, readInteger } from '../form-support.ts';
+import { problem, readInteger } from '../../../components/form/form-support.ts';
 
 /** What the meter type form holds: text as typed, flags as booleans. */
 export interface MeterTypeFormValues {

@@ -7,11 +7,11 @@ import { EmptyState, ErrorPanel, Skeleton } from '../../../components/query-stat
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
 import { useSessions } from '../../../lib/session/context.tsx';
-import { ConfirmDialog } from '../confirm-dialog.tsx';
-import { readInteger } from '../form-support.ts';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
+import { readInteger } from '../../../components/form/form-support.ts';
 import { MeterTypeForm } from './meter-type-form.tsx';
 import { meterTypeFormValues, newMeterTypeForm } from './meter-type-schema.ts';
-import { confirmLeave } from '../use-unsaved-changes.ts';
+import { confirmLeave } from '../../../components/form/use-unsaved-changes.ts';
 
 interface Props {
   /** The client whose meter types to show; without it the page asks for a client CID. */

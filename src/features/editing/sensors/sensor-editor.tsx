@@ -7,7 +7,7 @@ import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
 import { useSessions, useSessionState } from '../../../lib/session/context.tsx';
 import { addToWatchList, removeFromWatchList } from '../../../lib/watch-list.ts';
-import { ConfirmDialog } from '../confirm-dialog.tsx';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { SensorForm } from './sensor-form.tsx';
 import { changedSensorFields, createSensorParams, emptySensorForm, sensorFormValues } from './sensor-form-schema.ts';
 

@@ -1,5 +1,5 @@
 import type { SensorType } from '../../../api/besmart/schemas.ts';
-import { problem, problemText, readDecimal } from '../form-support.ts';
+import { problem, problemText, readDecimal } from '../../../components/form/form-support.ts';
 import {
   changedSensorFields,
   createSensorParams,

@@ -2,15 +2,15 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { SensorType } from '../../../api/besmart/schemas.ts';
-import { Field } from '../../../components/field.tsx';
+import { Field } from '../../../components/form/field.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { parseCustomFields } from '../../../api/besmart/schemas.ts';
-import { problemText, reportSaveError } from '../form-support.ts';
+import { problemText, reportSaveError } from '../../../components/form/form-support.ts';
 import { SENSOR_FIELDS, sensorFormSchema, type SensorFormOutput, type SensorFormValues } from './sensor-form-schema.ts';
-import { useUnsavedChanges } from '../use-unsaved-changes.ts';
-import { useSave, type SaveOutcome } from '../use-save.ts';
+import { useUnsavedChanges } from '../../../components/form/use-unsaved-changes.ts';
+import { useSave, type SaveOutcome } from '../../../components/form/use-save.ts';
 
-export type { SaveOutcome } from '../use-save.ts';
+export type { SaveOutcome } from '../../../components/form/use-save.ts';
 
 interface Props {
   mode: 'create' | 'edit';

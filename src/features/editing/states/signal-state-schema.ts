@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SignalStateFields } from '../../../api/besmart/client.ts';
 import type { SignalState } from '../../../api/besmart/schemas.ts';
-import { problem, readDecimal } from '../form-support.ts';
+import { problem, readDecimal } from '../../../components/form/form-support.ts';
 import { infoProblem } from '../sensors/sensor-form-schema.ts';
 
 /** What the signal state form holds, as typed. */

@@ -10,13 +10,13 @@ import {
 } from '../../../api/besmart/client.ts';
 import type { SensorState, SignalState, SignalType } from '../../../api/besmart/schemas.ts';
 import { errorText } from '../../../components/error-message.ts';
-import { Field } from '../../../components/field.tsx';
+import { Field } from '../../../components/form/field.tsx';
 import { EmptyState, QueryView } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
 import { useSessionState, useSessions } from '../../../lib/session/context.tsx';
-import { ConfirmDialog } from '../confirm-dialog.tsx';
-import { problemText, reportSaveError } from '../form-support.ts';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
+import { problemText, reportSaveError } from '../../../components/form/form-support.ts';
 import {
   SIGNAL_STATE_FIELDS,
   changedSignalStateFields,
@@ -27,8 +27,8 @@ import {
   type SignalStateFormOutput,
   type SignalStateFormValues,
 } from './signal-state-schema.ts';
-import { useSave, type SaveOutcome } from '../use-save.ts';
-import { useUnsavedChanges } from '../use-unsaved-changes.ts';
+import { useSave, type SaveOutcome } from '../../../components/form/use-save.ts';
+import { useUnsavedChanges } from '../../../components/form/use-unsaved-changes.ts';
 
 const typeLabel = (types: readonly SignalType[], moid: number) => {
   const type = types.find((x) => x.signal_type_moid === moid);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SensorStateFields } from '../../../api/besmart/client.ts';
 import type { SensorState } from '../../../api/besmart/schemas.ts';
-import { problem } from '../form-support.ts';
+import { problem } from '../../../components/form/form-support.ts';
 import { infoProblem } from '../sensors/sensor-form-schema.ts';
 
 /** What the state form holds: text as typed (since and till as `datetime-local` values, local time). */

@@ -3,14 +3,14 @@ import { useEffect, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import type { MeterType, SensorState } from '../../../api/besmart/schemas.ts';
 import { parseCustomFields } from '../../../api/besmart/schemas.ts';
-import { Field } from '../../../components/field.tsx';
+import { Field } from '../../../components/form/field.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
-import { problemText, reportSaveError } from '../form-support.ts';
+import { problemText, reportSaveError } from '../../../components/form/form-support.ts';
 import { STATE_FIELDS, stateFormSchema, type StateFormOutput, type StateFormValues } from './state-form-schema.ts';
-import { useUnsavedChanges } from '../use-unsaved-changes.ts';
-import { useSave, type SaveOutcome } from '../use-save.ts';
+import { useUnsavedChanges } from '../../../components/form/use-unsaved-changes.ts';
+import { useSave, type SaveOutcome } from '../../../components/form/use-save.ts';
 
-export type { SaveOutcome } from '../use-save.ts';
+export type { SaveOutcome } from '../../../components/form/use-save.ts';
 
 interface Props {
   mode: 'create' | 'edit';

@@ -14,11 +14,11 @@ import { EmptyState, QueryView } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
 import { useSessions } from '../../../lib/session/context.tsx';
-import { ConfirmDialog } from '../confirm-dialog.tsx';
+import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { SignalStatesEditor } from './signal-states-editor.tsx';
 import { StateForm } from './state-form.tsx';
 import { changedStateFields, createStateFields, emptyStateForm, stateFormValues } from './state-form-schema.ts';
-import { confirmLeave } from '../use-unsaved-changes.ts';
+import { confirmLeave } from '../../../components/form/use-unsaved-changes.ts';
 
 /**
  * "Edit states" of a sensor: its states (since, till or open, meter) with Edit

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { TaskOptions } from '../../../api/besmart/client.ts';
-import { problem, readInteger } from '../form-support.ts';
+import { problem, readInteger } from '../../../components/form/form-support.ts';
 import { parseLocalDateTime } from '../states/state-form-schema.ts';
 
 /** What the task forms hold, as typed. `graph` is the graph name (by name) or the graph JSON (raw). */

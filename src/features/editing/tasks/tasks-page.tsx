@@ -10,13 +10,13 @@ import {
   type TaskOutcome,
 } from '../../../api/besmart/client.ts';
 import { errorText } from '../../../components/error-message.ts';
-import { Field } from '../../../components/field.tsx';
+import { Field } from '../../../components/form/field.tsx';
 import { LoadBoundary } from '../../../components/load-boundary.tsx';
 import { Skeleton } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { useSessionState, useSessions } from '../../../lib/session/context.tsx';
 import '../editing.css';
-import { problemText, serverField, serverWords } from '../form-support.ts';
+import { problemText, serverField, serverWords } from '../../../components/form/form-support.ts';
 import {
   TASK_FIELDS,
   emptyTaskForm,
@@ -25,7 +25,7 @@ import {
   type TaskFormOutput,
   type TaskFormValues,
 } from './task-schema.ts';
-import { confirmLeave, useUnsavedChanges } from '../use-unsaved-changes.ts';
+import { confirmLeave, useUnsavedChanges } from '../../../components/form/use-unsaved-changes.ts';
 
 // recharts loads with a result, not with the page.
 const TaskResultChart = lazy(() => import('./task-result-chart.tsx').then((m) => ({ default: m.TaskResultChart })));

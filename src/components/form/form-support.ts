@@ -1,5 +1,5 @@
 import { isApiError } from '../../api/errors.ts';
-import { errorText } from '../../components/error-message.ts';
+import { errorText } from '../error-message.ts';
 import { fieldMessage, isMessageKey, type I18n } from '../../lib/i18n/i18n.tsx';
 import type { MessageKey } from '../../lib/i18n/messages-en.ts';
 

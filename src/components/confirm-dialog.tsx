@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { useI18n } from '../lib/i18n/i18n.tsx';
 
 interface Props {
   /** The question, naming what is about to happen. */
