@@ -3,7 +3,7 @@
 import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { prepareSeries, reduceForPlot } from '../src/features/signals/chart-view.ts';
-import { reduceM4 } from '../src/features/signals/model/reduce.ts';
+import { reduceM4 } from '../src/lib/chart/m4.ts';
 import { SignalChart, type ChartLine } from '../src/features/signals/signal-chart.tsx';
 import { Line, LineChart, XAxis, YAxis } from 'recharts';
 

@@ -1,8 +1,8 @@
 import { ORIGIN_MEASURED } from '../../lib/origins.ts';
 import type { LoadedSeries, PrepareOptions, PreparedSeries } from './data/protocol.ts';
 import { toConsumption } from './model/consumption.ts';
-import { inferStep, insertGaps } from './model/gaps.ts';
-import { reduceM4 } from './model/reduce.ts';
+import { inferStep, insertGaps } from '../../lib/chart/gaps.ts';
+import { reduceM4 } from '../../lib/chart/m4.ts';
 import { countNonNumeric, splitByOrigin } from './model/series-view.ts';
 import type { ChartPoint } from './signal-chart.tsx';
 

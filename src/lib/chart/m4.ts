@@ -18,7 +18,7 @@
  * When the range holds at most 4 × columns points they are returned as they
  * are: that already meets the bound, and the drawn line is the raw one.
  *
- * `time` must be sorted ascending (as besmart sends it).
+ * `time` must be sorted ascending.
  */
 
 export interface ReducedSeries {

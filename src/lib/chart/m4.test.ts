@@ -1,4 +1,4 @@
-import { columnEdge, lowerBound, reduceM4 } from './reduce.ts';
+import { columnEdge, lowerBound, reduceM4 } from './m4.ts';
 
 /** mulberry32: a small seeded PRNG, so every failure can be replayed. */
 function rng(seed: number): () => number {

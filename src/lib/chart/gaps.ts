@@ -1,7 +1,7 @@
 /*
- * Missing data drawn as gaps: besmart simply leaves missing points out (a
- * whole missing day is just a longer step), so a line would bridge it. A NaN
- * point inserted into each long step breaks the line there.
+ * Missing data drawn as gaps: a service that simply leaves missing points out
+ * (a whole missing day is just a longer step) would have the line bridge it.
+ * A NaN point inserted into each long step breaks the line there.
  */
 
 export interface GappedSeries {
