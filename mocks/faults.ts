@@ -13,8 +13,11 @@ import { jsonResponse, textResponse, type FakeRequest, type FakeResponse, type F
  *         400–599 status (the service's own error shape), or off.
  * ms:     extra delay before any faulty answer (latency: the delay itself).
  * path:   only requests whose path (below the service root, e.g.
- *         "/api/company/flats", "/sensors/1.1") starts with it. Without a
- *         path the login endpoint is left alone, so one can still sign in.
+ *         "/api/company/flats", "/sensors/1.1") starts with it; a segment
+ *         that is just `*` stands for any one segment (every signal's data:
+ *         sensors, `*`, signals, `*`, data). "/" hits every request, sign-in
+ *         included. Without a path the login endpoint is left alone, so one
+ *         can still sign in.
  * method: only this HTTP method (GET, PUT…).
  * times:  only the next N matching requests; then the fault ends by itself.
  *
@@ -103,9 +106,15 @@ export function parseFault(params: URLSearchParams): Fault | null | string {
   };
 }
 
+/** The path filter as a prefix pattern: `*` is one path segment, everything else literal. */
+function pathPattern(path: string): RegExp {
+  const literal = path.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`^${literal.join('[^/]+')}`);
+}
+
 function matches(fault: Fault, req: FakeRequest, profile: FaultProfile): boolean {
   if (fault.method !== null && req.method !== fault.method) return false;
-  if (fault.path !== null) return req.path.startsWith(fault.path);
+  if (fault.path !== null) return pathPattern(fault.path).test(req.path);
   return !profile.isLogin(req);
 }
 
