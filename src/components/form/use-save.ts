@@ -1,9 +1,14 @@
 import { useState } from 'react';
 
-export type SaveOutcome = { kind: 'saved'; message: string } | { kind: 'unchanged' };
+/**
+ * What a save did: saved (the values become the new baseline, `message` is
+ * shown), nothing to save, or sent without a baseline to keep (a task run:
+ * the input stays as typed and the caller shows the outcome).
+ */
+export type SaveOutcome = { kind: 'saved'; message: string } | { kind: 'unchanged' } | { kind: 'sent' };
 
 /**
- * The save step the sensor and state forms share: what was last saved (the
+ * The save step of the edit forms (see useEditForm): what was last saved (the
  * baseline an edit is diffed against), the note after a save and the failure
  * text. `run` saves; on success the saved values become the new baseline, on
  * "unchanged" it says so, on failure `onError` reports and what was typed stays.
@@ -31,6 +36,7 @@ export function useSave<V>(initial: V) {
         setNote(opts.unchangedText);
         return;
       }
+      if (outcome.kind === 'sent') return;
       const next = opts.afterSave ? opts.afterSave(values) : values;
       setSaved(next);
       opts.reset(next);
