@@ -59,3 +59,31 @@ export function useValidatedForm<V extends Values>(schema: z.ZodMiniType<V, V>, 
     focus: (name: keyof V & string) => refs.current[name]?.focus(),
   };
 }
+
+/**
+ * A sign-in form's submit: signs in with the valid values, then clears the
+ * password (on success and on failure, where the password field gets the
+ * focus); the failure is kept for the form to show.
+ */
+export function useSignInForm<V extends Values & { password: string }>(
+  schema: z.ZodMiniType<V, V>,
+  initial: V,
+  signIn: (values: V) => Promise<unknown>,
+  onSignedIn: (() => void) | undefined,
+) {
+  const form = useValidatedForm<V>(schema, initial);
+  const [failure, setFailure] = useState<unknown>(null);
+  const submit = form.handleSubmit(async (values) => {
+    setFailure(null);
+    try {
+      await signIn(values);
+      form.setValues({ password: '' } as Partial<V>);
+      onSignedIn?.();
+    } catch (e) {
+      setFailure(e);
+      form.setValues({ password: '' } as Partial<V>);
+      form.focus('password');
+    }
+  });
+  return { form, failure, submit: (e: FormEvent) => void submit(e) };
+}
