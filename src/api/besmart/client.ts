@@ -38,11 +38,42 @@ import {
   type SensorState,
   type SensorType,
   type Series,
-  type SeriesDataWire,
   type SeriesRequest,
   type SignalType,
-  type TaskResult,
+  ignoredTaskOptions,
+  offersRawGraphs,
+  type SensorRef,
+  type SignalRef,
+  type CreateSensorParams,
+  type UpdateSensorParams,
+  type MeterTypeParams,
+  type SensorStateFields,
+  type CreateSensorStateParams,
+  type SignalStateFields,
+  type SignalDataQuery,
+  type SeriesInput,
+  type SeriesPut,
+  type TaskOptions,
+  type TaskOutcome,
 } from './schemas.ts';
+
+// The parameter types live beside the wire schemas; re-exported for the client's callers and tests.
+export { ignoredTaskOptions, offersRawGraphs };
+export type {
+  SensorRef,
+  SignalRef,
+  CreateSensorParams,
+  UpdateSensorParams,
+  MeterTypeParams,
+  SensorStateFields,
+  CreateSensorStateParams,
+  SignalStateFields,
+  SignalDataQuery,
+  SeriesInput,
+  SeriesPut,
+  TaskOptions,
+  TaskOutcome,
+};
 
 /*
  * One function per operation of the besmart.energy REST API, speaking both
@@ -82,16 +113,6 @@ export interface Credentials {
 
 export interface CallOptions {
   signal?: AbortSignal;
-}
-
-/** A sensor is addressed by client CID and sensor MID ("1.2"). */
-export interface SensorRef {
-  client_cid: number;
-  sensor_mid: number;
-}
-
-export interface SignalRef extends SensorRef {
-  signal_type_moid: number;
 }
 
 const SERVICE = 'besmart';
@@ -314,21 +335,6 @@ export async function refreshToken(auth: BesmartAuth, opts: CallOptions = {}): P
 
 // ---------------------------------------------------------------- sensors
 
-export interface CreateSensorParams {
-  name: string;
-  sensor_type_id: number;
-  client_cid: number;
-  /** External id, e.g. the meter's serial number. */
-  sensor_eid?: string;
-  /** Position in degrees (WGS84). */
-  lat?: number;
-  lon?: number;
-  /** Additional information as JSON text, checked by the type's `sensor_custom_fields`. */
-  info?: string;
-  uncertain?: boolean;
-  negligible?: boolean;
-}
-
 /** POST /sensors — creates a sensor; every field is a query parameter in both versions. Answers its `{client_cid, sensor_mid}` (201). */
 export function createSensor(auth: BesmartAuth, params: CreateSensorParams): Promise<SensorId> {
   return callJson(auth, sensorIdSchema, {
@@ -352,8 +358,6 @@ export function getSensor(auth: BesmartAuth, sensor: SensorRef, opts: CallOption
     signal: opts.signal,
   });
 }
-
-export type UpdateSensorParams = Partial<Omit<CreateSensorParams, 'client_cid'>> & { comments?: string };
 
 /** The body of a current server's PUT: the whole sensor, `name` and `sensor_type_id` required. */
 function sensorBody(s: Sensor, changes: UpdateSensorParams): Record<string, unknown> {
@@ -417,22 +421,6 @@ export function getSensorTypes(auth: BesmartAuth, opts: CallOptions = {}): Promi
 }
 
 // ---------------------------------------------------------------- meter types
-
-export interface MeterTypeParams {
-  /** Needed by v0.1.5 (the caller picks it); current servers assign the id on create. */
-  meter_type_id?: number | undefined;
-  meter_type_name: string;
-  number_of_phases: number;
-  description?: string;
-  is_ami?: boolean;
-  is_balance?: boolean;
-  /** Data concentrator unit. */
-  is_dcu?: boolean;
-  /** Current servers only. */
-  is_remote?: boolean;
-  prefix_name?: string;
-  default_cap_period?: number;
-}
 
 const legacyMeterQuery = (p: MeterTypeParams): Query => ({
   meter_type_id: p.meter_type_id,
@@ -627,21 +615,6 @@ export function getSensorStates(auth: BesmartAuth, sensor: SensorRef, opts: Call
   });
 }
 
-export interface SensorStateFields {
-  /** Start, ms since epoch. */
-  since?: number;
-  /** End, ms since epoch; leave out for an open state. */
-  till?: number;
-  info?: string;
-  meter_eid?: string;
-  /** The meter type by name (v0.1.5) … */
-  meter_type_name?: string;
-  /** … and by id (current servers). Both are sent when known; each server ignores the other. */
-  meter_type_id?: number;
-}
-
-export type CreateSensorStateParams = SensorRef & SensorStateFields & { since: number };
-
 const stateQuery = (f: SensorStateFields): Query => ({ ...f, since: ms(f.since), till: ms(f.till) });
 
 /**
@@ -696,15 +669,6 @@ export async function deleteSensorState(auth: BesmartAuth, sensorStateId: number
 }
 
 // ---------------------------------------------------------------- signal states
-
-export interface SignalStateFields {
-  /** Counter reading at the state's since. */
-  value_for_since?: number;
-  /** Counter reading at the state's till. */
-  value_for_till?: number;
-  /** v0.1.5 only: current servers dropped it, so it is not sent to them. */
-  info?: string;
-}
 
 /**
  * POST /sensors/states/{id}/signals — adds a signal's readings to a state
@@ -775,25 +739,6 @@ export async function deleteSignalState(auth: BesmartAuth, signalStateId: number
 
 // ---------------------------------------------------------------- signal data
 
-export interface SignalDataQuery {
-  /** Start, ms since epoch. */
-  since: number;
-  /** End, ms since epoch. */
-  till: number;
-  /** Only the newest record (by acquisition time) per timestamp — what a chart wants after edits. */
-  get_last?: boolean;
-  /** Aggregate into buckets of this many minutes. */
-  delta_t?: number;
-  raw?: boolean;
-  output_unit_id?: number;
-  /** Only points of this origin (1 measured…); also applied to the answer, as a server may ignore it. */
-  signal_origin_id?: number;
-  /** v0.1.5 only: filters for complex structures, JSON text. */
-  filters?: string;
-  /** v0.1.5 only: use the signal type's `chart_expected_unit`. */
-  is_chart?: boolean;
-}
-
 /** Keeps the points of one origin: a renamed filter key may have been ignored by the server. */
 function onlyOrigin(list: Series[], origin: number | undefined): Series[] {
   if (origin === undefined) return list;
@@ -843,9 +788,6 @@ export async function getSignalData(
   });
   return onlyOrigin(list, query.signal_origin_id);
 }
-
-/** Data of a PUT: parallel arrays; `value` null writes a missing reading, type "RM" deletes the point. */
-export type SeriesInput = SeriesDataWire;
 
 /**
  * PUT /sensors/{cid}.{mid}/signals/{moid}/data — stores points (JSON body
@@ -922,11 +864,6 @@ export async function getSignalsData(
   });
 }
 
-export interface SeriesPut extends SignalRef {
-  data: SeriesInput;
-  unit?: string;
-}
-
 /**
  * PUT /sensors/signals/data — stores points of several signals at once (JSON
  * array body; "RM" points delete). v0.1.5 answers "OK", current servers 200
@@ -946,26 +883,6 @@ export async function putSignalsData(auth: BesmartAuth, items: readonly SeriesPu
 
 // ---------------------------------------------------------------- tasks
 
-export interface TaskOptions {
-  /** v0.1.5 only; defaults to 5 on the server. */
-  task_priority?: number;
-  /** v0.1.5 only: run in the background (202 "Accepted", no result). */
-  task_async?: boolean;
-  /** Start and end, ms since epoch. */
-  since?: number;
-  till?: number;
-}
-
-/** The task options a server of this version ignores (the tasks form says so). */
-export function ignoredTaskOptions(dialect: Dialect | undefined): (keyof TaskOptions)[] {
-  return dialect === 'current' ? ['task_priority', 'task_async'] : [];
-}
-
-export type TaskOutcome =
-  | { status: 'accepted' }
-  /** `text` is the raw answer when it was text (the by-name endpoint answers a Python-repr string). */
-  | { status: 'done'; results: TaskResult[]; text?: string };
-
 function outcome(res: HttpResponse, what: string): TaskOutcome {
   if (res.status === 202) return { status: 'accepted' };
   if (res.text.trim() === '' || res.text.trim() === 'null') return { status: 'done', results: [] };
@@ -977,11 +894,6 @@ function outcome(res: HttpResponse, what: string): TaskOutcome {
   }
   if (!Array.isArray(body)) return { status: 'done', results: [parseWith(SERVICE, what, taskResultSchema, body)] };
   return { status: 'done', results: parseWith(SERVICE, what, taskResultsSchema, body) };
-}
-
-/** Raw graphs run only on v0.1.5: current servers removed POST /tasks/graphs/run (v0.44.44.3). */
-export function offersRawGraphs(dialect: Dialect | undefined): boolean {
-  return dialect !== 'current';
 }
 
 /**

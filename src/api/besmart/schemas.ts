@@ -774,3 +774,125 @@ export function ackFromBody(text: string): string | undefined {
   // JSON that does not parse (cut off midway) is not an answer; bare words such as OK are.
   return /^[[{"]/.test(body) ? undefined : body;
 }
+
+// ---------------------------------------------------------------- request parameters
+// What the client's functions take (times are UTC ms since epoch).
+
+/** A sensor is addressed by client CID and sensor MID ("1.2"). */
+export interface SensorRef {
+  client_cid: number;
+  sensor_mid: number;
+}
+
+export interface SignalRef extends SensorRef {
+  signal_type_moid: number;
+}
+
+export interface CreateSensorParams {
+  name: string;
+  sensor_type_id: number;
+  client_cid: number;
+  /** External id, e.g. the meter's serial number. */
+  sensor_eid?: string;
+  /** Position in degrees (WGS84). */
+  lat?: number;
+  lon?: number;
+  /** Additional information as JSON text, checked by the type's `sensor_custom_fields`. */
+  info?: string;
+  uncertain?: boolean;
+  negligible?: boolean;
+}
+
+export type UpdateSensorParams = Partial<Omit<CreateSensorParams, 'client_cid'>> & { comments?: string };
+
+export interface MeterTypeParams {
+  /** Needed by v0.1.5 (the caller picks it); current servers assign the id on create. */
+  meter_type_id?: number | undefined;
+  meter_type_name: string;
+  number_of_phases: number;
+  description?: string;
+  is_ami?: boolean;
+  is_balance?: boolean;
+  /** Data concentrator unit. */
+  is_dcu?: boolean;
+  /** Current servers only. */
+  is_remote?: boolean;
+  prefix_name?: string;
+  default_cap_period?: number;
+}
+
+export interface SensorStateFields {
+  /** Start, ms since epoch. */
+  since?: number;
+  /** End, ms since epoch; leave out for an open state. */
+  till?: number;
+  info?: string;
+  meter_eid?: string;
+  /** The meter type by name (v0.1.5) … */
+  meter_type_name?: string;
+  /** … and by id (current servers). Both are sent when known; each server ignores the other. */
+  meter_type_id?: number;
+}
+
+export type CreateSensorStateParams = SensorRef & SensorStateFields & { since: number };
+
+export interface SignalStateFields {
+  /** Counter reading at the state's since. */
+  value_for_since?: number;
+  /** Counter reading at the state's till. */
+  value_for_till?: number;
+  /** v0.1.5 only: current servers dropped it, so it is not sent to them. */
+  info?: string;
+}
+
+export interface SignalDataQuery {
+  /** Start, ms since epoch. */
+  since: number;
+  /** End, ms since epoch. */
+  till: number;
+  /** Only the newest record (by acquisition time) per timestamp — what a chart wants after edits. */
+  get_last?: boolean;
+  /** Aggregate into buckets of this many minutes. */
+  delta_t?: number;
+  raw?: boolean;
+  output_unit_id?: number;
+  /** Only points of this origin (1 measured…); also applied to the answer, as a server may ignore it. */
+  signal_origin_id?: number;
+  /** v0.1.5 only: filters for complex structures, JSON text. */
+  filters?: string;
+  /** v0.1.5 only: use the signal type's `chart_expected_unit`. */
+  is_chart?: boolean;
+}
+
+/** Data of a PUT: parallel arrays; `value` null writes a missing reading, type "RM" deletes the point. */
+export type SeriesInput = SeriesDataWire;
+
+export interface SeriesPut extends SignalRef {
+  data: SeriesInput;
+  unit?: string;
+}
+
+export interface TaskOptions {
+  /** v0.1.5 only; defaults to 5 on the server. */
+  task_priority?: number;
+  /** v0.1.5 only: run in the background (202 "Accepted", no result). */
+  task_async?: boolean;
+  /** Start and end, ms since epoch. */
+  since?: number;
+  till?: number;
+}
+
+/** The task options a server of this version ignores (the tasks form says so). */
+export function ignoredTaskOptions(dialect: Dialect | undefined): (keyof TaskOptions)[] {
+  return dialect === 'current' ? ['task_priority', 'task_async'] : [];
+}
+
+export type TaskOutcome =
+  | { status: 'accepted' }
+  /** `text` is the raw answer when it was text (the by-name endpoint answers a Python-repr string). */
+  | { status: 'done'; results: TaskResult[]; text?: string };
+
+/** Raw graphs run only on v0.1.5: current servers removed POST /tasks/graphs/run (v0.44.44.3). */
+export function offersRawGraphs(dialect: Dialect | undefined): boolean {
+  return dialect !== 'current';
+}

@@ -1,12 +1,14 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import '../editing.css';
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
-import { getSignalData, putSignalData, putSignalsData, type SensorRef } from '../../../api/besmart/client.ts';
+import type { SensorRef } from '../../../api/besmart/schemas.ts';
 import { LoadBoundary } from '../../../components/load-boundary.tsx';
 import { Field } from '../../../components/form/field.tsx';
 import { EmptyState, ErrorPanel, Skeleton } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { KNOWN_ORIGINS, ORIGIN_MEASURED, originLabel } from '../../../lib/origins.ts';
+import { besmartQueries } from '../../../lib/queries/besmart.ts';
+import { besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
 import { useSessions } from '../../../lib/session/context.tsx';
 import {
   type Changes,
@@ -75,19 +77,14 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
   const shownMoid = signal?.moid;
   const { client_cid, sensor_mid } = sensorRef;
   const data = useQuery({
-    queryKey: ['besmart', 'signal', client_cid, sensor_mid, shownMoid ?? 0, 'table', range.since, range.till] as const,
-    queryFn: ({ signal: abort }) =>
-      sessions.besmart.call((auth) =>
-        getSignalData(
-          auth,
-          { client_cid, sensor_mid, signal_type_moid: shownMoid ?? 0 },
-          { since: range.since, till: range.till, get_last: true },
-          { signal: abort },
-        ),
-      ),
+    ...besmartQueries.signalTable(
+      sessions.besmart,
+      { client_cid, sensor_mid, signal_type_moid: shownMoid ?? 0 },
+      range,
+    ),
     enabled: shownMoid !== undefined,
-    staleTime: 30_000,
   });
+  const write = useMutation(besmartMutations.saveSignalData(sessions.besmart, queryClient, sensorRef));
   const counts = countChanges(changes);
   useUnsavedChanges(counts.points > 0, t('edit.unsaved'));
 
@@ -167,17 +164,9 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
     try {
       const sent = changes;
       const sentCounts = counts;
-      if (plan.kind === 'one')
-        await sessions.besmart.call((auth) => putSignalData(auth, plan.signal, plan.data, { unit: plan.unit }));
-      else await sessions.besmart.call((auth) => putSignalsData(auth, plan.items));
       // The chart and other tables reload in the background; this table's reload is awaited, so a deleted or
       // changed point never shows its old value between the save and the reload.
-      const shownTable = ['besmart', 'signal', client_cid, sensor_mid, signal.moid, 'table'] as const;
-      void queryClient.invalidateQueries({
-        queryKey: ['besmart', 'signal', client_cid, sensor_mid],
-        predicate: (q) => !shownTable.every((part, i) => q.queryKey[i] === part),
-      });
-      await queryClient.invalidateQueries({ queryKey: shownTable });
+      await write.mutateAsync({ write: plan, awaitTable: { client_cid, sensor_mid, signal_type_moid: signal.moid } });
       // Only what was sent is done: an edit typed while the save was under way stays pending.
       setChanges((current) => withoutSent(current, sent));
       setNote(savedText(sentCounts));

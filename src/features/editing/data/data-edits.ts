@@ -1,5 +1,12 @@
-import type { SeriesInput, SeriesPut, SignalRef, SensorRef } from '../../../api/besmart/client.ts';
-import { REMOVE_TYPE, VALUE_TYPE, type SeriesData } from '../../../api/besmart/schemas.ts';
+import {
+  REMOVE_TYPE,
+  VALUE_TYPE,
+  type SeriesData,
+  type SeriesInput,
+  type SeriesPut,
+  type SignalRef,
+  type SensorRef,
+} from '../../../api/besmart/schemas.ts';
 import { z } from 'zod';
 import { parseImportValue } from './data-import.ts';
 import { problem } from '../../../components/form/form-support.ts';

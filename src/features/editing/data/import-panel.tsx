@@ -1,10 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
-import { putSignalData, type SensorRef } from '../../../api/besmart/client.ts';
+import type { SensorRef } from '../../../api/besmart/schemas.ts';
 import { errorText } from '../../../components/error-message.ts';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import type { MessageKey } from '../../../lib/i18n/messages-en.ts';
 import { originLabel } from '../../../lib/origins.ts';
+import { besmartInvalidate, besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
 import { useSessions } from '../../../lib/session/context.tsx';
 import {
   MAX_IMPORT_ROWS,
@@ -58,6 +59,7 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
   const { t, dateTime, number } = useI18n();
   const sessions = useSessions();
   const queryClient = useQueryClient();
+  const importChunk = useMutation(besmartMutations.importChunk(sessions.besmart));
   const uid = useId();
   const [text, setText] = useState('');
   const [file, setFile] = useState<{ name: string; text: string } | null>(null);
@@ -91,11 +93,11 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
     stop.current = false;
     setUpload({ status: 'running', chunks, saved: from });
     const put = (chunk: ImportChunk) =>
-      sessions.besmart.call((auth) =>
-        putSignalData(auth, { ...sensorRef, signal_type_moid: signal.moid }, chunkPayload(chunk.rows), {
-          unit: signal.unit,
-        }),
-      );
+      importChunk.mutateAsync({
+        signal: { ...sensorRef, signal_type_moid: signal.moid },
+        data: chunkPayload(chunk.rows),
+        unit: signal.unit,
+      });
     const outcome = await uploadChunks(
       chunks,
       from,
@@ -111,10 +113,7 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
         saved: outcome.savedChunks,
         error: outcome.status === 'failed' ? outcome.error : null,
       });
-    if (outcome.savedChunks > from)
-      await queryClient.invalidateQueries({
-        queryKey: ['besmart', 'signal', sensorRef.client_cid, sensorRef.sensor_mid],
-      });
+    if (outcome.savedChunks > from) await besmartInvalidate.signals(queryClient, sensorRef);
   };
 
   const rows = parsed?.rows ?? [];

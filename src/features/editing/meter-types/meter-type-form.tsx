@@ -1,11 +1,10 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { createMeterType, updateMeterType } from '../../../api/besmart/client.ts';
 import { Field } from '../../../components/form/field.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
-import { besmartQueries } from '../../../lib/queries/besmart.ts';
+import { besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
 import { useSessionState, useSessions } from '../../../lib/session/context.tsx';
 import { problemText, reportSaveError } from '../../../components/form/form-support.ts';
 import {
@@ -34,6 +33,7 @@ export function MeterTypeForm({ clientCid, mode, initial, takenIds = [], onSaved
   const { t } = useI18n();
   const sessions = useSessions();
   const queryClient = useQueryClient();
+  const save = useMutation(besmartMutations.saveMeterType(sessions.besmart, queryClient, clientCid, mode));
   const [failure, setFailure] = useState<string | null>(null);
   // Current besmart servers pick a new meter type's id and know more fields than v0.1.5.
   const current = useSessionState((s) => s.besmart?.api) === 'current';
@@ -56,15 +56,7 @@ export function MeterTypeForm({ clientCid, mode, initial, takenIds = [], onSaved
   const submit = handleSubmit(async (params) => {
     setFailure(null);
     try {
-      await sessions.besmart.call(async (auth) => {
-        if (mode === 'create') await createMeterType(auth, clientCid, params);
-        else await updateMeterType(auth, clientCid, params);
-      });
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: besmartQueries.meterTypes(sessions.besmart, clientCid).queryKey }),
-        // States show their meter type's name and AMI flag.
-        queryClient.invalidateQueries({ queryKey: ['besmart', 'states'] }),
-      ]);
+      await save.mutateAsync(params);
       // A new form after a create: the next free id. An edit keeps what was saved.
       const nextId = Math.max(params.meter_type_id ?? 0, ...takenIds) + 1;
       reset(mode === 'create' ? { ...initial, meter_type_id: serverPicksId ? '' : String(nextId) } : getValues());

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { MeterTypeParams } from '../../../api/besmart/client.ts';
-import type { MeterType } from '../../../api/besmart/schemas.ts';
+import type { MeterType, MeterTypeParams } from '../../../api/besmart/schemas.ts';
 import { problem, readInteger } from '../../../components/form/form-support.ts';
 
 /** What the meter type form holds: text as typed, flags as booleans. */

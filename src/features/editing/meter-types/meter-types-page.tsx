@@ -1,11 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
-import { deleteMeterType } from '../../../api/besmart/client.ts';
 import type { MeterType } from '../../../api/besmart/schemas.ts';
 import { errorText } from '../../../components/error-message.ts';
 import { EmptyState, ErrorPanel, Skeleton } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
+import { besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
+import { useMutationThen } from '../../../lib/queries/use-mutation-then.ts';
 import { useSessions } from '../../../lib/session/context.tsx';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { readInteger } from '../../../components/form/form-support.ts';
@@ -69,17 +70,10 @@ function MeterTypes({ clientCid }: { clientCid: number }) {
   const onDirtyChange = useCallback((d: boolean) => {
     dirty.current = d;
   }, []);
-  const remove = useMutation({
-    mutationFn: (m: MeterType) => sessions.besmart.call((auth) => deleteMeterType(auth, clientCid, m.id)),
-    onSuccess: async (_, m) => {
-      setDeleting(null);
-      if (editing?.id === m.id) setEditing(null);
-      setNote(t('edit.meter.deleted', { name: m.meter_type_name }));
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: besmartQueries.meterTypes(sessions.besmart, clientCid).queryKey }),
-        queryClient.invalidateQueries({ queryKey: ['besmart', 'states'] }),
-      ]);
-    },
+  const remove = useMutationThen(besmartMutations.deleteMeterType(sessions.besmart, queryClient, clientCid), (_, m) => {
+    setDeleting(null);
+    if (editing?.id === m.id) setEditing(null);
+    setNote(t('edit.meter.deleted', { name: m.meter_type_name }));
   });
 
   const failed = <ErrorPanel title={t('edit.meter.failed')} error={list.error} onRetry={() => void list.refetch()} />;

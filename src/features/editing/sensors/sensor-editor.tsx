@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { createSensor, deleteSensor, updateSensor, type SensorRef } from '../../../api/besmart/client.ts';
+import type { SensorRef } from '../../../api/besmart/schemas.ts';
 import { errorText } from '../../../components/error-message.ts';
 import { ErrorPanel, QueryView, Skeleton } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
+import { besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
+import { useMutationThen } from '../../../lib/queries/use-mutation-then.ts';
 import { useSessions, useSessionState } from '../../../lib/session/context.tsx';
 import { addToWatchList, removeFromWatchList } from '../../../lib/watch-list.ts';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
@@ -26,17 +28,12 @@ export function SensorEditor({ sensorRef, onDeleted }: { sensorRef: SensorRef; o
   const sensor = useQuery(besmartQueries.sensor(sessions.besmart, sensorRef));
   const types = useQuery({ ...besmartQueries.sensorTypes(sessions.besmart), enabled: sensor.data?.write === true });
   const [confirming, setConfirming] = useState(false);
-  const remove = useMutation({
-    mutationFn: () => sessions.besmart.call((auth) => deleteSensor(auth, sensorRef)),
-    onSuccess: () => {
-      if (userId !== null) removeFromWatchList(userId, sensorRef);
-      setConfirming(false);
-      onDeleted();
-      const { client_cid, sensor_mid } = sensorRef;
-      for (const what of ['sensor', 'states', 'signal'])
-        queryClient.removeQueries({ queryKey: ['besmart', what, client_cid, sensor_mid] });
-    },
+  const remove = useMutationThen(besmartMutations.deleteSensor(sessions.besmart, queryClient), () => {
+    if (userId !== null) removeFromWatchList(userId, sensorRef);
+    setConfirming(false);
+    onDeleted();
   });
+  const update = useMutation(besmartMutations.updateSensor(sessions.besmart, queryClient));
 
   // A failed refresh keeps the form with what was typed (the sensor page shows the failure).
   const failed = (
@@ -64,10 +61,7 @@ export function SensorEditor({ sensorRef, onDeleted }: { sensorRef: SensorRef; o
             onSave={async (values, parsed, saved) => {
               const changes = changedSensorFields(saved, values, parsed);
               if (Object.keys(changes).length === 0) return { kind: 'unchanged' };
-              await sessions.besmart.call((auth) => updateSensor(auth, sensorRef, changes));
-              await queryClient.invalidateQueries({
-                queryKey: besmartQueries.sensor(sessions.besmart, sensorRef).queryKey,
-              });
+              await update.mutateAsync({ sensor: sensorRef, changes });
               return { kind: 'saved', message: t('edit.sensor.saved') };
             }}
           />
@@ -81,7 +75,7 @@ export function SensorEditor({ sensorRef, onDeleted }: { sensorRef: SensorRef; o
             busyLabel={t('edit.sensor.deleting')}
             busy={remove.isPending}
             error={remove.isError ? t('edit.deleteFailed', { words: errorText(remove.error, t) }) : null}
-            onConfirm={() => remove.mutate()}
+            onConfirm={() => remove.mutate(sensorRef)}
             onCancel={() => {
               setConfirming(false);
               remove.reset();
@@ -113,6 +107,9 @@ export function CreateSensorForm({
   const queryClient = useQueryClient();
   const userId = useSessionState((s) => s.besmart?.userId ?? null);
   const types = useQuery(besmartQueries.sensorTypes(sessions.besmart));
+  const create = useMutationThen(besmartMutations.createSensor(sessions.besmart, queryClient), (ref) => {
+    if (userId !== null) addToWatchList(userId, ref);
+  });
   const initial = { ...emptySensorForm, client_cid: defaultClientCid === undefined ? '' : String(defaultClientCid) };
 
   return (
@@ -126,9 +123,7 @@ export function CreateSensorForm({
             initial={initial}
             afterSave={(values) => ({ ...emptySensorForm, client_cid: values.client_cid })}
             onSave={async (_values, parsed) => {
-              const ref = await sessions.besmart.call((auth) => createSensor(auth, createSensorParams(parsed)));
-              if (userId !== null) addToWatchList(userId, ref);
-              await queryClient.invalidateQueries({ queryKey: besmartQueries.sensor(sessions.besmart, ref).queryKey });
+              const ref = await create.mutateAsync(createSensorParams(parsed));
               onCreated(ref);
               return { kind: 'saved', message: t('edit.sensor.created', { id: label(ref) }) };
             }}

@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import type { UpdateSensorParams } from '../../../api/besmart/client.ts';
-import { parseCustomFields, type Sensor, type SensorType } from '../../../api/besmart/schemas.ts';
+import {
+  parseCustomFields,
+  type Sensor,
+  type SensorType,
+  type UpdateSensorParams,
+} from '../../../api/besmart/schemas.ts';
 import { problem, readDecimal, readInteger } from '../../../components/form/form-support.ts';
 
 /** What the sensor form holds: text as typed (nothing is lost to parsing), flags as booleans. */

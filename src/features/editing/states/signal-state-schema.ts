@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { SignalStateFields } from '../../../api/besmart/client.ts';
-import type { SignalState } from '../../../api/besmart/schemas.ts';
+import type { SignalState, SignalStateFields } from '../../../api/besmart/schemas.ts';
 import { problem, readDecimal } from '../../../components/form/form-support.ts';
 import { infoProblem } from '../sensors/sensor-form-schema.ts';
 

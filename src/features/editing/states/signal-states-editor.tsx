@@ -2,18 +2,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import {
-  createSignalState,
-  deleteSignalState,
-  updateSignalState,
-  type SensorRef,
-} from '../../../api/besmart/client.ts';
-import type { SensorState, SignalState, SignalType } from '../../../api/besmart/schemas.ts';
+import type { SensorRef, SensorState, SignalState, SignalType } from '../../../api/besmart/schemas.ts';
 import { errorText } from '../../../components/error-message.ts';
 import { Field } from '../../../components/form/field.tsx';
 import { EmptyState, QueryView } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
+import { besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
+import { useMutationThen } from '../../../lib/queries/use-mutation-then.ts';
 import { useSessionState, useSessions } from '../../../lib/session/context.tsx';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { problemText, reportSaveError } from '../../../components/form/form-support.ts';
@@ -63,22 +59,16 @@ export function SignalStatesEditor({
   const [editing, setEditing] = useState<SignalState | null>(null);
   const [deleting, setDeleting] = useState<SignalState | null>(null);
   const [note, setNote] = useState<string | null>(null);
-  const refresh = async () => {
-    const { client_cid, sensor_mid } = sensorRef;
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['besmart', 'states', client_cid, sensor_mid] }),
-      queryClient.invalidateQueries({ queryKey: ['besmart', 'signal', client_cid, sensor_mid] }),
-    ]);
-  };
-  const remove = useMutation({
-    mutationFn: (s: SignalState) => sessions.besmart.call((auth) => deleteSignalState(auth, s.signal_state_id)),
-    onSuccess: async (_, s) => {
+  const create = useMutation(besmartMutations.createSignalState(sessions.besmart, queryClient, sensorRef));
+  const update = useMutation(besmartMutations.updateSignalState(sessions.besmart, queryClient, sensorRef));
+  const remove = useMutationThen(
+    besmartMutations.deleteSignalState(sessions.besmart, queryClient, sensorRef),
+    (_, s) => {
       setDeleting(null);
       if (editing?.signal_state_id === s.signal_state_id) setEditing(null);
       setNote(t('edit.signalState.deleted', { signal: typeLabel(types.data ?? [], s.signal_type_moid) }));
-      await refresh();
     },
-  });
+  );
   const titleId = `signal-states-${state.sensor_state_id}`;
   const reading = (v: number | null) => (v === null ? '—' : number(v));
 
@@ -179,8 +169,7 @@ export function SignalStatesEditor({
                 onSave={async (values, parsed, saved) => {
                   const changes = changedSignalStateFields(saved, values, parsed);
                   if (Object.keys(changes).length === 0) return { kind: 'unchanged' };
-                  await sessions.besmart.call((auth) => updateSignalState(auth, editing.signal_state_id, changes));
-                  await refresh();
+                  await update.mutateAsync({ id: editing.signal_state_id, changes });
                   setEditing(null);
                   const message = t('edit.signalState.saved');
                   setNote(message);
@@ -197,10 +186,10 @@ export function SignalStatesEditor({
                 onDirtyChange={onDirtyChange}
                 afterSave={() => emptySignalStateForm}
                 onSave={async (_values, parsed) => {
-                  const created = await sessions.besmart.call((auth) =>
-                    createSignalState(auth, state.sensor_state_id, createSignalStateFields(parsed)),
-                  );
-                  await refresh();
+                  const created = await create.mutateAsync({
+                    sensorStateId: state.sensor_state_id,
+                    fields: createSignalStateFields(parsed),
+                  });
                   return {
                     kind: 'saved',
                     message: t('edit.signalState.created', { signal: typeLabel(typeList, created.signal_type_moid) }),

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import type { SensorStateFields } from '../../../api/besmart/client.ts';
-import type { SensorState } from '../../../api/besmart/schemas.ts';
+import type { SensorState, SensorStateFields } from '../../../api/besmart/schemas.ts';
 import { problem } from '../../../components/form/form-support.ts';
 import { infoProblem } from '../sensors/sensor-form-schema.ts';
 

@@ -1,18 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import '../editing.css';
 import { useCallback, useRef, useState } from 'react';
-import {
-  createSensorState,
-  type SensorStateFields,
-  deleteSensorState,
-  updateSensorState,
-  type SensorRef,
-} from '../../../api/besmart/client.ts';
-import type { SensorState } from '../../../api/besmart/schemas.ts';
+import type { SensorRef, SensorState, SensorStateFields } from '../../../api/besmart/schemas.ts';
 import { errorText } from '../../../components/error-message.ts';
 import { EmptyState, QueryView } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
+import { besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
+import { useMutationThen } from '../../../lib/queries/use-mutation-then.ts';
 import { useSessions } from '../../../lib/session/context.tsx';
 import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { SignalStatesEditor } from './signal-states-editor.tsx';
@@ -99,25 +94,19 @@ function States({
       }),
     [t, dateTime],
   );
-  const refresh = useCallback(async () => {
-    const { client_cid, sensor_mid } = sensorRef;
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: ['besmart', 'states', client_cid, sensor_mid] }),
-      queryClient.invalidateQueries({ queryKey: ['besmart', 'signal', client_cid, sensor_mid] }),
-    ]);
-  }, [queryClient, sensorRef]);
-  const remove = useMutation({
-    mutationFn: (s: SensorState) => sessions.besmart.call((auth) => deleteSensorState(auth, s.sensor_state_id)),
-    onSuccess: async (_, s) => {
+  const create = useMutation(besmartMutations.createSensorState(sessions.besmart, queryClient, sensorRef));
+  const update = useMutation(besmartMutations.updateSensorState(sessions.besmart, queryClient, sensorRef));
+  const remove = useMutationThen(
+    besmartMutations.deleteSensorState(sessions.besmart, queryClient, sensorRef),
+    (_, s) => {
       setDeleting(null);
       if (editing?.sensor_state_id === s.sensor_state_id) {
         dirty.current = false;
         setEditing(null);
       }
       setNote(t('edit.state.deleted', { period: period(s) }));
-      await refresh();
     },
-  });
+  );
   const leaveForm = () => confirmLeave(dirty.current || signalDirty.current, t('edit.unsaved'));
   const others = editing === null ? states : states.filter((s) => s.sensor_state_id !== editing.sensor_state_id);
 
@@ -210,8 +199,7 @@ function States({
             onSave={async (values, parsed, saved) => {
               const changes = withMeterTypeId(changedStateFields(saved, values, parsed), meterTypes);
               if (Object.keys(changes).length === 0) return { kind: 'unchanged' };
-              await sessions.besmart.call((auth) => updateSensorState(auth, editing.sensor_state_id, changes));
-              await refresh();
+              await update.mutateAsync({ id: editing.sensor_state_id, changes });
               dirty.current = false;
               setEditing(null);
               const message = t('edit.state.saved');
@@ -238,10 +226,7 @@ function States({
           onDirtyChange={onDirtyChange}
           afterSave={() => emptyStateForm}
           onSave={async (_values, parsed) => {
-            const created = await sessions.besmart.call((auth) =>
-              createSensorState(auth, { ...sensorRef, ...withMeterTypeId(createStateFields(parsed), meterTypes) }),
-            );
-            await refresh();
+            const created = await create.mutateAsync(withMeterTypeId(createStateFields(parsed), meterTypes));
             return { kind: 'saved', message: t('edit.state.created', { period: period(created) }) };
           }}
         />

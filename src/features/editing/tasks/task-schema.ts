@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TaskOptions } from '../../../api/besmart/client.ts';
+import type { TaskOptions } from '../../../api/besmart/schemas.ts';
 import { problem, readInteger } from '../../../components/form/form-support.ts';
 import { parseLocalDateTime } from '../states/state-form-schema.ts';
 

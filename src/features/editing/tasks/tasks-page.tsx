@@ -1,19 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { isApiError } from '../../../api/errors.ts';
-import {
-  ignoredTaskOptions,
-  offersRawGraphs,
-  runGraph,
-  runGraphByName,
-  type TaskOutcome,
-} from '../../../api/besmart/client.ts';
+import { ignoredTaskOptions, offersRawGraphs, type TaskOutcome } from '../../../api/besmart/schemas.ts';
 import { errorText } from '../../../components/error-message.ts';
 import { Field } from '../../../components/form/field.tsx';
 import { LoadBoundary } from '../../../components/load-boundary.tsx';
 import { Skeleton } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
+import { besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
 import { useSessionState, useSessions } from '../../../lib/session/context.tsx';
 import '../editing.css';
 import { problemText, serverField, serverWords } from '../../../components/form/form-support.ts';
@@ -78,6 +74,7 @@ export function TasksPage() {
 function TaskForm({ mode, onDirtyChange }: { mode: Mode; onDirtyChange: (dirty: boolean) => void }) {
   const { t } = useI18n();
   const sessions = useSessions();
+  const run = useMutation(besmartMutations.runTask(sessions.besmart));
   const uid = useId();
   const [failure, setFailure] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<TaskOutcome | null>(null);
@@ -102,10 +99,10 @@ function TaskForm({ mode, onDirtyChange }: { mode: Mode; onDirtyChange: (dirty: 
     setOutcome(null);
     try {
       const options = taskOptions(parsed);
-      const result = await sessions.besmart.call((auth) =>
+      const result = await run.mutateAsync(
         mode === 'name'
-          ? runGraphByName(auth, parsed.graph, parsed.params, options)
-          : runGraph(auth, parsed.graph, options),
+          ? { kind: 'name', graphName: parsed.graph, params: parsed.params, options }
+          : { kind: 'raw', graph: parsed.graph, options },
       );
       setOutcome(result);
     } catch (e) {
