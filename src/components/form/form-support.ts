@@ -2,6 +2,7 @@ import { isApiError } from '../../api/errors.ts';
 import { errorText } from '../error-message.ts';
 import { fieldMessage, isMessageKey, type I18n } from '../../lib/i18n/i18n.tsx';
 import type { MessageKey } from '../../lib/i18n/messages-en.ts';
+import { readLocalDateTime } from '../../lib/local-time.ts';
 
 /*
  * Validation messages travel through zod and react-hook-form as plain strings:
@@ -50,6 +51,24 @@ export function serverField<F extends string>(
 /** The server's own words when it gave some (4xx), for showing next to a field. */
 export function serverWords(error: unknown): string | null {
   return isApiError(error) && error.serverMessage ? error.serverMessage : null;
+}
+
+/**
+ * Reads a `datetime-local` value in a zod transform: UTC ms, or NaN with an
+ * issue saying what is wrong ("Enter a date and time.", or that the clocks
+ * skip that time here; see lib/local-time.ts).
+ */
+export function readLocalTimeField(
+  raw: string,
+  ctx: { addIssue: (issue: { code: 'custom'; message: string }) => void },
+) {
+  const read = readLocalDateTime(raw);
+  if (read.ok) return read.ms;
+  ctx.addIssue({
+    code: 'custom',
+    message: problem(read.problem === 'skipped' ? 'edit.validation.skippedTime' : 'edit.state.badDateTime'),
+  });
+  return Number.NaN;
 }
 
 /** Reads a decimal typed by a person: "54,38" and " 54.38 " both work. Empty is undefined, junk is NaN. */

@@ -349,6 +349,8 @@ export const en = {
   'edit.validation.infoObject': 'Info must be a JSON object: {…}.',
   'edit.validation.infoMissing': 'This sensor type requires these info keys: {keys}.',
   'edit.validation.cannotClear': 'besmart cannot clear this field; enter a value.',
+  'edit.validation.skippedTime':
+    'This time does not exist here: the clocks go forward over it. Enter a time before or after the change.',
   'edit.validation.phases': 'Choose 1, 2 or 3 phases.',
   'edit.validation.idTaken': 'Meter type {id} already exists.',
   'edit.meter.title': 'Meter types',

@@ -378,6 +378,8 @@ export const ru: Record<MessageKey, string | Plural> = {
   'edit.validation.infoObject': 'Доп. сведения должны быть объектом JSON: {…}.',
   'edit.validation.infoMissing': 'Этот тип датчика требует ключи: {keys}.',
   'edit.validation.cannotClear': 'besmart не умеет очищать это поле; введите значение.',
+  'edit.validation.skippedTime':
+    'Такого времени здесь нет: в этот момент часы переводят вперёд. Введите время до или после перевода.',
   'edit.validation.phases': 'Выберите 1, 2 или 3 фазы.',
   'edit.validation.idTaken': 'Тип счётчика {id} уже существует.',
   'edit.meter.title': 'Типы счётчиков',

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { ORIGIN_MEASURED, parseOrigin } from '../../../lib/origins.ts';
+import { localPartsToMs } from '../../../lib/local-time.ts';
 
 /*
  * Bulk import of one signal's points from CSV text (a file or pasted):
@@ -71,11 +72,8 @@ export function parseImportTime(raw: string): number {
   // Date reads years 0–99 as 1900–1999; no meter data is that old.
   if (year < 1000) return Number.NaN;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return Number.NaN;
-  if (zone === undefined) {
-    const d = new Date(year, month - 1, day, hour, minute, second, fraction);
-    // A local time skipped when the clocks go forward does not exist; Date would move it an hour on.
-    return d.getHours() === hour && d.getMinutes() === minute ? d.getTime() : Number.NaN;
-  }
+  // Without a zone: local time, by the app's rule for clock changes (a skipped time is refused).
+  if (zone === undefined) return localPartsToMs({ year, month, day, hour, minute, second, millisecond: fraction });
   const utc = Date.UTC(year, month - 1, day, hour, minute, second, fraction);
   if (zone.toUpperCase() === 'Z') return utc;
   const z = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);

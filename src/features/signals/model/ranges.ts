@@ -71,45 +71,12 @@ export function previousPeriod(range: TimeRange): TimeRange {
   return { from: range.from - length, till: range.from };
 }
 
-const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
-
-/**
- * The value of an `<input type="datetime-local">` ("2026-11-22T14:30",
- * seconds optional) read as local time, in UTC ms; NaN when it is not a valid
- * date and time. A local time skipped by a daylight-saving change moves
- * forward, as Date does.
+/*
+ * The custom range's `datetime-local` values are read and written by the
+ * app's one local-time module, with its rule for clock changes (a skipped
+ * time is refused, a repeated one is the earlier instant).
  */
-export function parseLocalDateTime(text: string): number {
-  const m = LOCAL_INPUT.exec(text.trim());
-  if (m === null) return Number.NaN;
-  const [year, month, day, hour, minute, second, fraction] = m
-    .slice(1)
-    .map((part, i) => (part === undefined ? 0 : i === 6 ? Number(part.padEnd(3, '0')) : Number(part)));
-  if (
-    year === undefined ||
-    month === undefined ||
-    day === undefined ||
-    hour === undefined ||
-    minute === undefined ||
-    second === undefined ||
-    fraction === undefined
-  )
-    return Number.NaN;
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  if (day > new Date(year, month, 0).getDate()) return Number.NaN;
-  return new Date(year, month - 1, day, hour, minute, second, fraction).getTime();
-}
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** UTC ms as an `<input type="datetime-local">` value in local time; seconds only when not zero; '' for NaN. */
-export function toLocalInputValue(ms: number): string {
-  if (!Number.isFinite(ms)) return '';
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) return '';
-  const base = `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  return d.getSeconds() === 0 ? base : `${base}:${pad(d.getSeconds())}`;
-}
+export { parseLocalDateTime, toLocalInputValue } from '../../../lib/local-time.ts';
 
 /** i18n keys of what is wrong with a custom range. */
 export type RangeProblem = 'signals.range.invalid' | 'signals.range.order';
