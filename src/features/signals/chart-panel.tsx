@@ -1,7 +1,6 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useId, useMemo, useState, type FormEvent } from 'react';
-import type { SensorRef } from '../../api/besmart/client.ts';
-import type { SensorState } from '../../api/besmart/schemas.ts';
+import type { SensorRef, SensorState } from '../../api/besmart/schemas.ts';
 import { ErrorPanel, EmptyState } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { originDash, originLabel } from '../../lib/origins.ts';

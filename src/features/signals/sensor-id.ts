@@ -1,4 +1,4 @@
-import type { SensorRef } from '../../api/besmart/client.ts';
+import type { SensorRef } from '../../api/besmart/schemas.ts';
 
 /** "1.2" ↔ {client_cid: 1, sensor_mid: 2}: how besmart writes a sensor's id. */
 export function formatSensorId(ref: SensorRef): string {

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, useParams } from 'wouter';
-import type { SensorRef } from '../../api/besmart/client.ts';
-import type { SensorState, SignalType } from '../../api/besmart/schemas.ts';
+import type { SensorRef, SensorState, SignalType } from '../../api/besmart/schemas.ts';
 import { LoadBoundary } from '../../components/load-boundary.tsx';
 import { ErrorPanel, QueryView, Skeleton } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Link } from 'wouter';
-import type { SensorRef } from '../../api/besmart/client.ts';
+import type { SensorRef } from '../../api/besmart/schemas.ts';
 import { isApiError } from '../../api/errors.ts';
 import { errorText } from '../../components/error-message.ts';
 import { EmptyState } from '../../components/query-state.tsx';

@@ -1,4 +1,4 @@
-import type { SignalDataQuery, SignalRef } from '../../../api/besmart/client.ts';
+import type { SignalDataQuery, SignalRef } from '../../../api/besmart/schemas.ts';
 import { fetchSeries } from './fetch-series.ts';
 import {
   errorFromMessage,

@@ -1,5 +1,5 @@
 import { ApiError, type ApiErrorInit } from '../../../api/errors.ts';
-import type { SignalDataQuery, SignalRef } from '../../../api/besmart/client.ts';
+import type { SignalDataQuery, SignalRef } from '../../../api/besmart/schemas.ts';
 
 /** A request to the series worker: fetch, parse and turn one signal's data into typed arrays. */
 export interface SeriesRequest {

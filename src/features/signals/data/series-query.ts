@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { SensorRef } from '../../../api/besmart/client.ts';
+import type { SensorRef } from '../../../api/besmart/schemas.ts';
+import { besmartKeys } from '../../../lib/queries/besmart.ts';
 import type { BesmartSession } from '../../../lib/session/besmart-session.ts';
 import { loadSeries } from './load-series.ts';
 import type { PrepareOptions, PreparedSeries } from './protocol.ts';
@@ -26,7 +27,7 @@ export interface SeriesKey extends SensorRef {
 export function seriesQuery(session: BesmartSession, key: SeriesKey, prepare: PrepareOptions) {
   const { client_cid, sensor_mid, signal_type_moid, since, till, deltaT } = key;
   return queryOptions({
-    queryKey: ['besmart', 'signal', client_cid, sensor_mid, signal_type_moid, since, till, deltaT, prepare] as const,
+    queryKey: besmartKeys.series({ client_cid, sensor_mid, signal_type_moid }, since, till, deltaT, prepare),
     queryFn: async ({ signal }): Promise<SeriesResult> => {
       const series = await session.call((auth) =>
         loadSeries(
