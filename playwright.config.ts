@@ -2,17 +2,13 @@ import { defineConfig, devices } from '@playwright/test';
 import type { BesmartApiOption } from './e2e/fixtures.ts';
 
 /*
- * Two preview servers, each with its own fakes: one whose besmart fake speaks
- * the current API, one speaking v0.1.5. The besmart journeys (tests tagged
- * @besmart, and the editing and signals specs) run against both; the other
- * tests run once, SAURES-only ones (tagged @saures, and the overview spec)
- * on the second server, whose SAURES fake is the same, so the two halves
- * take about as long. Each project gets one worker, because a server's
- * fakes are shared state that every test resets; the two run side by side.
+ * Two projects, one per besmart API version: the besmart journeys (tests
+ * tagged @besmart, and the editing and signals specs) run against both; the
+ * other tests run once, SAURES-only ones (tagged @saures, and the overview
+ * spec) on the v0.1.5 project, whose SAURES fake is the same. Every worker
+ * starts its own preview server with its own fakes (e2e/fixtures.ts), so
+ * tests run in parallel, each from freshly seeded fakes.
  */
-const port = Number(process.env.E2E_PORT ?? 4317);
-const legacyPort = port + 1;
-
 const chromium = {
   ...devices['Desktop Chrome'],
   launchOptions: {
@@ -28,19 +24,9 @@ const chromium = {
   },
 };
 
-const server = (at: number, besmartApi: string) => ({
-  command: `npx vite preview --port ${at} --strictPort --host 127.0.0.1`,
-  url: `http://127.0.0.1:${at}/`,
-  env: { BESMART_API: besmartApi },
-  reuseExistingServer: false,
-  timeout: 60_000,
-  stdout: 'ignore' as const,
-  stderr: 'pipe' as const,
-});
-
-export default defineConfig<BesmartApiOption>({
+export default defineConfig<object, BesmartApiOption>({
   testDir: './e2e',
-  fullyParallel: false,
+  fullyParallel: true,
   workers: 2,
   forbidOnly: true,
   retries: 0,
@@ -56,19 +42,16 @@ export default defineConfig<BesmartApiOption>({
   projects: [
     {
       name: 'besmart-current',
-      workers: 1,
       grepInvert: [/@saures/, /overview\.spec\.ts/],
-      use: { ...chromium, baseURL: `http://127.0.0.1:${port}`, besmartApi: 'current' },
+      use: { ...chromium, besmartApi: 'current' },
     },
     {
       name: 'besmart-v0.1.5',
-      workers: 1,
       // The besmart journeys again, and the SAURES-only tests (the file name is part of what grep sees).
       grep: [/@besmart/, /(editing|signals)\.spec\.ts/, /@saures/, /overview\.spec\.ts/],
       // Chart gestures and keyboard paths through forms that look the same whatever the server's version.
       grepInvert: [/@any-version/],
-      use: { ...chromium, baseURL: `http://127.0.0.1:${legacyPort}`, besmartApi: 'v0.1.5' },
+      use: { ...chromium, besmartApi: 'v0.1.5' },
     },
   ],
-  webServer: [server(port, 'current'), server(legacyPort, 'v0.1.5')],
 });

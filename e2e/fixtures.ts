@@ -1,20 +1,68 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { test as base, expect, type Page, type Request, type Route } from '@playwright/test';
+import { preview } from 'vite';
 
 export const SAURES_DEMO = { email: 'demo@saures.ru', password: 'demo' };
 export const BESMART_DEMO = { login: 'operator', password: 'operator', workspaceKey: 'demo-workspace' };
 
-/** The besmart API version the project's server speaks (playwright.config.ts sets it per project). */
+/** The besmart API version the project's fakes speak (playwright.config.ts sets it per project). */
 export interface BesmartApiOption {
   besmartApi: 'v0.1.5' | 'current';
 }
 
+interface WorkerFixtures extends BesmartApiOption {
+  /** The base URL of this worker's own preview server. */
+  appServer: string;
+}
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** A request of the app to one of the services (through the proxy). */
+const isServiceUrl = (url: URL) => /^\/(saures|besmart)\//.test(url.pathname);
+
+/** The service requests of each page not yet answered (see passTime). */
+const pendingRequests = new WeakMap<Page, Set<Request>>();
+
 /**
- * Each test starts from freshly seeded fakes (a server's fakes are shared, one
- * worker per server), after checking that the server's besmart fake speaks
- * the version the project is about.
+ * Each worker starts its own production preview server (vite.config.ts, as
+ * `npm run preview` runs it: the built app, the proxy, the CSP) on a free
+ * port, with its own fakes behind it, so workers share no state. Each test
+ * then starts from freshly seeded fakes, after checking that the besmart fake
+ * speaks the version the project is about.
  */
-export const test = base.extend<{ resetFakes: undefined } & BesmartApiOption>({
-  besmartApi: ['current', { option: true }],
+export const test = base.extend<{ resetFakes: undefined }, WorkerFixtures>({
+  besmartApi: ['current', { option: true, scope: 'worker' }],
+  appServer: [
+    async ({ besmartApi }, use) => {
+      // Read by the proxy plugin when the server starts; a worker serves one project, so one version.
+      process.env.BESMART_API = besmartApi;
+      const server = await preview({
+        root,
+        configFile: `${root}vite.config.ts`,
+        configLoader: 'runner',
+        logLevel: 'warn',
+        preview: { host: '127.0.0.1', port: 0 },
+      });
+      const url = server.resolvedUrls?.local[0];
+      if (!url) throw new Error('the preview server has no local URL');
+      await use(url.replace(/\/$/, ''));
+      await server.close();
+    },
+    { scope: 'worker', timeout: 60_000 },
+  ],
+  baseURL: async ({ appServer }, use) => {
+    await use(appServer);
+  },
+  page: async ({ page }, use) => {
+    const pending = new Set<Request>();
+    page.on('request', (r) => {
+      if (isServiceUrl(new URL(r.url()))) pending.add(r);
+    });
+    page.on('requestfinished', (r) => pending.delete(r));
+    page.on('requestfailed', (r) => pending.delete(r));
+    pendingRequests.set(page, pending);
+    await use(page);
+  },
   resetFakes: [
     async ({ request, besmartApi }, use) => {
       for (const service of ['saures', 'besmart']) {
@@ -69,9 +117,37 @@ export async function storageDump(page: Page): Promise<string> {
 /**
  * Lets time pass for the browser and both fakes alike, without waiting.
  * The page's clock must have been installed (page.clock.install()) before it loaded.
+ *
+ * The clocks move one after the other, so no request may cross the moment
+ * between them: a request the fake stamps after its move but the page sees
+ * answered before its own looks a minute older to the page than to the fake,
+ * and the page's next identical request is then, to the fake, a repeat within
+ * SAURES' one second (DuplicateRequestException, a 10 s back-off). So the
+ * service requests already under way finish first, and any the page starts
+ * meanwhile wait until both clocks have moved.
  */
 export async function passTime(page: Page, ms: number): Promise<void> {
-  await fakeControl(page, 'saures', `advance-clock?ms=${ms}`);
-  await fakeControl(page, 'besmart', `advance-clock?ms=${ms}`);
-  await page.clock.fastForward(ms);
+  const pending = pendingRequests.get(page);
+  if (!pending) throw new Error('passTime needs the page fixture of e2e/fixtures.ts');
+  const held: Route[] = [];
+  let moving = true;
+  const hold = async (route: Route) => {
+    if (moving) held.push(route);
+    else await route.fallback();
+  };
+  await page.route(isServiceUrl, hold);
+  try {
+    await expect
+      .poll(() => [...pending].filter((r) => !held.some((h) => h.request() === r)).length, {
+        message: 'the service requests under way finish before the clocks move',
+      })
+      .toBe(0);
+    await fakeControl(page, 'saures', `advance-clock?ms=${ms}`);
+    await fakeControl(page, 'besmart', `advance-clock?ms=${ms}`);
+    await page.clock.fastForward(ms);
+  } finally {
+    moving = false;
+    for (const route of held) await route.fallback();
+    await page.unroute(isServiceUrl, hold);
+  }
 }

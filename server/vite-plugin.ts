@@ -24,7 +24,9 @@ export function meterdeckProxy(): Plugin {
       );
       return u;
     });
-    const ready = upstreams.then((u) => createProxyMiddleware({ targets: u.targets }));
+    // Through Vite's logger, so its log level (e.g. the e2e servers' 'warn') also governs the proxy's lines.
+    const log = (line: string) => server.config.logger.info(line);
+    const ready = upstreams.then((u) => createProxyMiddleware({ targets: u.targets, log }));
     server.middlewares.use('/__meterdeck/config', (req, res, next) => {
       if (req.method !== 'GET') return next();
       upstreams?.then((u) => {
