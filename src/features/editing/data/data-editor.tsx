@@ -25,7 +25,7 @@ import {
   tableRows,
 } from './data-edits.ts';
 import { problemText, reportSaveError } from '../../../components/form/form-support.ts';
-import { toLocalInputValue } from '../states/state-form-schema.ts';
+import { toLocalInputValue } from '../../../lib/local-time.ts';
 import { useUnsavedChanges } from '../../../components/form/use-unsaved-changes.ts';
 
 const ImportPanel = lazy(() => import('./import-panel.tsx').then((m) => ({ default: m.ImportPanel })));

@@ -9,8 +9,7 @@ import {
 } from '../../../api/besmart/schemas.ts';
 import { z } from 'zod';
 import { parseImportValue } from './data-import.ts';
-import { problem } from '../../../components/form/form-support.ts';
-import { parseLocalDateTime } from '../states/state-form-schema.ts';
+import { problem, readLocalTimeField } from '../../../components/form/form-support.ts';
 
 /*
  * Point edits in the data editor, kept per signal until saved: a new value as
@@ -156,11 +155,7 @@ export function tableRows(
 // 31 days, plus the hour a change of clocks may add.
 const MAX_RANGE_MS = 31 * 24 * 3_600_000 + 3_600_000;
 
-const localDateTime = z.string().transform((raw, ctx) => {
-  const ms = parseLocalDateTime(raw);
-  if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: problem('edit.state.badDateTime') });
-  return ms;
-});
+const localDateTime = z.string().transform(readLocalTimeField);
 
 /** The editor's range: local since and till (datetime-local values), since before till, at most 31 days. */
 export const rangeFormSchema = z.object({ since: localDateTime, till: localDateTime }).superRefine((v, ctx) => {

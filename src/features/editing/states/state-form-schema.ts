@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SensorState, SensorStateFields } from '../../../api/besmart/schemas.ts';
-import { problem } from '../../../components/form/form-support.ts';
+import { problem, readLocalTimeField } from '../../../components/form/form-support.ts';
+import { toLocalInputValue } from '../../../lib/local-time.ts';
 import { infoProblem } from '../sensors/sensor-form-schema.ts';
 
 /** What the state form holds: text as typed (since and till as `datetime-local` values, local time). */
@@ -22,32 +23,8 @@ export const STATE_FIELDS = [
 
 export const emptyStateForm: StateFormValues = { since: '', till: '', meter_type_name: '', meter_eid: '', info: '' };
 
-const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** The value of an `<input type="datetime-local">` read as local time, in UTC ms; NaN when it is not valid. */
-export function parseLocalDateTime(text: string): number {
-  const m = LOCAL_INPUT.exec(text.trim());
-  if (m === null) return Number.NaN;
-  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, fraction = 0] = m
-    .slice(1)
-    .map((part, i) => (part === undefined ? 0 : i === 6 ? Number(part.padEnd(3, '0')) : Number(part)));
-  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59 || second > 59) return Number.NaN;
-  if (day > new Date(year, month, 0).getDate()) return Number.NaN;
-  const d = new Date(year, month - 1, day, hour, minute, second, fraction);
-  // A time skipped when the clocks go forward does not exist here; Date would move it an hour on.
-  if (d.getHours() !== hour || d.getMinutes() !== minute) return Number.NaN;
-  return d.getTime();
-}
-
-/** UTC ms as the value of an `<input type="datetime-local">` in local time ("" when not a date). */
-export function toLocalInputValue(ms: number): string {
-  if (!Number.isFinite(ms)) return '';
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) return '';
-  const base = `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  return d.getSeconds() === 0 ? base : `${base}:${pad(d.getSeconds())}`;
-}
+// The state form's tests and callers read and write local times with the app's one module.
+export { parseLocalDateTime, toLocalInputValue } from '../../../lib/local-time.ts';
 
 export function stateFormValues(state: SensorState): StateFormValues {
   return {
@@ -95,15 +72,11 @@ export function stateFormSchema(
           ctx.addIssue({ code: 'custom', message: problem('edit.state.sinceRequired') });
           return 0;
         }
-        const ms = parseLocalDateTime(raw);
-        if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: problem('edit.state.badDateTime') });
-        return ms;
+        return readLocalTimeField(raw, ctx);
       }),
       till: z.string().transform((raw, ctx) => {
         if (raw.trim() === '') return undefined;
-        const ms = parseLocalDateTime(raw);
-        if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: problem('edit.state.badDateTime') });
-        return ms;
+        return readLocalTimeField(raw, ctx);
       }),
       meter_type_name: optional,
       meter_eid: optional,

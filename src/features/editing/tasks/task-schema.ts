@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { TaskOptions } from '../../../api/besmart/schemas.ts';
-import { problem, readInteger } from '../../../components/form/form-support.ts';
-import { parseLocalDateTime } from '../states/state-form-schema.ts';
+import { problem, readInteger, readLocalTimeField } from '../../../components/form/form-support.ts';
 
 /** What the task forms hold, as typed. `graph` is the graph name (by name) or the graph JSON (raw). */
 export interface TaskFormValues {
@@ -45,9 +44,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 const localTime = z.string().transform((raw, ctx) => {
   if (raw.trim() === '') return undefined;
-  const ms = parseLocalDateTime(raw);
-  if (Number.isNaN(ms)) ctx.addIssue({ code: 'custom', message: problem('edit.state.badDateTime') });
-  return ms;
+  return readLocalTimeField(raw, ctx);
 });
 
 /**
