@@ -172,14 +172,14 @@ test.describe('the chart', () => {
 test('a failed data request keeps the previous chart on screen, with the error beside it', async ({ page }) => {
   await page.getByRole('link', { name: 'Main switchboard meter' }).click();
   await expect(page.getByRole('img', { name: /Chart of A\+/ })).toBeVisible();
-  await fakeControl(page, 'besmart', 'fail-data');
+  await fakeControl(page, 'besmart', 'fault?kind=500&path=/sensors/*/signals/*/data');
   await page.getByRole('button', { name: '24 h' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'The data could not be loaded.' })).toContainText(
-    'Time-series storage is not answering.',
+    'The server met an unexpected condition.',
     { timeout: 20_000 },
   );
   await expect(page.getByRole('img', { name: /Chart of A\+/ })).toBeVisible();
-  await fakeControl(page, 'besmart', 'fail-data?on=0');
+  await fakeControl(page, 'besmart', 'fault?kind=off');
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'The data could not be loaded.' })).toHaveCount(0);
   await expect(

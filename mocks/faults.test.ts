@@ -107,10 +107,34 @@ describe('the fault switch on the SAURES fake', () => {
     expect((await fake.handle(sauresLogin())).status).toBe(500);
   });
 
+  it('path "/" hits every request, sign-in included: the maintenance page instead of any answer', async () => {
+    const fake = createSauresFake();
+    setFault(fake, 'kind=html&path=/');
+    for (const res of [await fake.handle(sauresLogin()), await fake.handle(req('GET', '/api/company/flats'))]) {
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toContain('text/html');
+      expect(res.body).toMatch(/^<!DOCTYPE html>/);
+    }
+    setFault(fake, 'kind=off');
+    expect((await fake.handle(sauresLogin())).headers['content-type']).toContain('application/json');
+  });
+
+  it('a "*" in the path stands for one segment: every signal\'s data, and nothing else', async () => {
+    const fake = createBesmartFake({ version: 'current' });
+    const token = fake.issueToken().token;
+    const get = (path: string) => fake.handle(req('GET', path, {}, { authorization: `Bearer ${token}` }));
+    setFault(fake, 'kind=500&path=/sensors/*/signals/*/data');
+    expect((await get('/sensors/1.1/signals/32/data')).status).toBe(500);
+    expect((await get('/sensors/1.2/signals/64/data')).status).toBe(500);
+    expect((await get('/sensors/1.1')).status).toBe(200);
+    expect((await get('/sensors/signals/types')).status).toBe(200);
+    expect((await get('/sensors/states/signals')).status).not.toBe(500);
+  });
+
   it('reset clears the fault; the existing switches still work', async () => {
     const fake = createSauresFake();
     setFault(fake, 'kind=500');
-    expect(fake.control('html', q('on=1')).status).toBe(200);
+    expect(fake.control('fail-meters', q('flat=39')).status).toBe(200);
     expect(fake.control('reset', q('')).status).toBe(200);
     const state = JSON.parse(fake.control('fault-state', q('')).body) as unknown;
     expect(state).toEqual({ ok: true, fault: null });

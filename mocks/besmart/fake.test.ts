@@ -254,21 +254,6 @@ describe('datasets', () => {
   });
 });
 
-describe('fail-data control', () => {
-  it('makes signal data reads answer 500 until switched off', async () => {
-    const { fake, request } = setup();
-    const path = '/sensors/1.1/signals/32/data';
-    const q = range(ANCHOR - DAY, ANCHOR);
-    expect(fake.control('fail-data', new URLSearchParams()).status).toBe(200);
-    const failed = await request('GET', path, q);
-    expect(failed.status).toBe(500);
-    expect(JSON.parse(failed.body)).toMatchObject({ detail: 'Time-series storage is not answering.' });
-    expect((await request('GET', '/sensors/1.1')).status).toBe(200);
-    expect(fake.control('fail-data', new URLSearchParams({ on: '0' })).status).toBe(200);
-    expect((await request('GET', path, q)).status).toBe(200);
-  });
-});
-
 describe('choosing the version', () => {
   it('reads BESMART_API, current by default', () => {
     expect(besmartApiFromEnv(undefined)).toBe('current');

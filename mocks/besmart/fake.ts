@@ -238,8 +238,6 @@ export function createBesmartFake(
   let states: Map<number, StateRecord>;
   let edits: Map<string, EditRecord[]>;
   let sessions: Map<string, Session>;
-  /** The "fail-data" switch: signal data reads answer 500 (a backend fault). */
-  let failData = false;
   let nextStateId = 0;
   let nextSignalStateId = 0;
   let editSeq = 0;
@@ -250,7 +248,6 @@ export function createBesmartFake(
   let log: LoggedRequest[] = [];
 
   function reset(): void {
-    failData = false;
     seed = createBesmartSeed({ anchor: Math.floor(now() / DAY) * DAY, dataset, seed: seedNumber });
     sensors = new Map(seed.sensors.map((s) => [`${s.client_cid}.${s.sensor_mid}`, { ...s }]));
     meterTypes = new Map([...seed.meterTypes].map(([cid, list]) => [cid, list.map((m) => ({ ...m }))]));
@@ -1387,28 +1384,11 @@ export function createBesmartFake(
     return say.routeMissing();
   }
 
-  const dataFailure = () =>
-    legacy
-      ? jsonResponse(
-          500,
-          {
-            type: 'about:blank',
-            title: 'Internal Server Error',
-            status: 500,
-            detail: 'Time-series storage is not answering.',
-          },
-          'application/problem+json',
-        )
-      : detail(500, 'Time-series storage is not answering.');
-
   return withFaults<BesmartFake>(
     {
       version,
       handle(req) {
         log.push({ method: req.method, path: req.path, query: req.query.toString() });
-        if (failData && /\/signals\/[^/]+\/data(?:\/v2)?$|\/signals\/data(?:\/v2)?$/.test(req.path)) {
-          return Promise.resolve(dataFailure());
-        }
         try {
           return Promise.resolve(route(req));
         } catch (e) {
@@ -1426,10 +1406,6 @@ export function createBesmartFake(
           const ms = Number(params.get('ms'));
           if (!Number.isFinite(ms) || ms < 0) return jsonResponse(422, 'advance-clock needs ms ≥ 0');
           clockOffset += ms;
-          return jsonResponse(200, 'OK');
-        }
-        if (action === 'fail-data') {
-          failData = params.get('on') !== '0';
           return jsonResponse(200, 'OK');
         }
         if (action === 'expire-tokens') {

@@ -151,17 +151,6 @@ describe('fake SAURES', () => {
     expect(plain.body.charCodeAt(0)).toBe('{'.charCodeAt(0));
   });
 
-  it('serves an HTML maintenance page while "html" is on, and JSON again when off', async () => {
-    expect(fake.control('html', new URLSearchParams({ on: '1' })).status).toBe(200);
-    const res = await fake.handle(get('/api/company/flats'));
-    expect(res.status).toBe(200);
-    expect(res.headers['content-type']).toContain('text/html');
-    expect(res.body).toMatch(/^<!DOCTYPE html>/);
-    fake.control('html', new URLSearchParams({ on: '0' }));
-    clock += 1000;
-    expect((await fake.handle(get('/api/company/flats'))).headers['content-type']).toContain('application/json');
-  });
-
   it('forgets sessions and duplicates on reset, and answers 404 to an unknown control', async () => {
     const sid = await signIn();
     expect(envelope((await fake.handle(get('/api/company/flats', { sid }))).body).status).toBe('ok');

@@ -78,7 +78,6 @@ export function createSauresFake(options: FakeOptions & { seed?: number } = {}):
   let sidRng = createRng(seed ^ 0x5a5a5a5a);
   let sessions = new Map<string, Session>();
   let recent = new Map<string, number>();
-  let html = false;
   /** Flats whose meters answer a maintenance page (the "fail-meters" switch). */
   let failingFlats = new Set<number>();
   let logins = 0;
@@ -88,7 +87,6 @@ export function createSauresFake(options: FakeOptions & { seed?: number } = {}):
     sidRng = createRng(seed ^ 0x5a5a5a5a);
     sessions = new Map();
     recent = new Map();
-    html = false;
     failingFlats = new Set();
     logins = 0;
     log = [];
@@ -180,7 +178,6 @@ export function createSauresFake(options: FakeOptions & { seed?: number } = {}):
   }
 
   async function route(req: FakeRequest, at: number): Promise<FakeResponse> {
-    if (html) return textResponse(200, SAURES_MAINTENANCE_HTML, 'text/html; charset=utf-8');
     if (req.path === '/api/meter/meters/' && failingFlats.has(Number(req.query.get('flat_id')))) {
       return textResponse(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', 'text/html; charset=utf-8');
     }
@@ -233,15 +230,10 @@ export function createSauresFake(options: FakeOptions & { seed?: number } = {}):
             else failingFlats.add(flat);
             break;
           }
-          case 'html': {
-            const on = params.get('on');
-            html = on === null ? !html : on === '1' || on === 'true';
-            break;
-          }
           default:
             return textResponse(404, `Unknown control action: ${action}`);
         }
-        return jsonResponse(200, { ok: true, html });
+        return jsonResponse(200, { ok: true });
       },
     },
     SAURES_FAULTS,

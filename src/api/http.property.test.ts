@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { setupServer } from 'msw/node';
 import {
   answerWith,
   answers,
@@ -13,6 +12,7 @@ import {
   settle,
   strangeText,
 } from '../test/fuzz.ts';
+import { setupFakeServices } from '../test/server.ts';
 import { isApiError } from './errors.ts';
 import { looksLikeHtml, parseJsonText, send, type HttpResponse } from './http.ts';
 
@@ -61,9 +61,7 @@ describe('parseJsonText', () => {
 
 describe('send against arbitrary answers', () => {
   let current = emptyAnswer;
-  const server = setupServer(answerWith('saures', () => current));
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterAll(() => server.close());
+  setupFakeServices({ handlers: [answerWith('saures', () => current)] });
 
   it('gives the status, content type and text, or a network ApiError', async () => {
     await fc.assert(

@@ -1,13 +1,10 @@
-import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
+import { setupFakeServices } from '../test/server.ts';
 import { buildUrl, parseJsonText, parseWith, send, seg } from './http.ts';
 import { ApiError } from './errors.ts';
 import { z } from 'zod';
 
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+const { server } = setupFakeServices();
 
 describe('buildUrl', () => {
   it('puts the service prefix on a same-origin path and drops empty query values', () => {

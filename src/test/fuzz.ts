@@ -453,7 +453,7 @@ export function bodyAsRead(a: FakeAnswer): string {
 
 /**
  * One msw handler for every request to `service`, answering whatever
- * `current()` holds: pass it to `setupServer` of the property tests.
+ * `current()` holds: pass it to `setupFakeServices({ handlers })` in the property tests.
  */
 export function answerWith(service: Service, current: () => FakeAnswer) {
   return http.all(`http://localhost/${service}/*`, () => {

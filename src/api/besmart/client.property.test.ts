@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { setupServer } from 'msw/node';
 import { z as zod, type z } from 'zod';
 import {
   answerWith,
@@ -19,6 +18,7 @@ import {
   type FakeAnswer,
   type Json,
 } from '../../test/fuzz.ts';
+import { setupFakeServices } from '../../test/server.ts';
 import { isApiError } from '../errors.ts';
 import { parseWith } from '../http.ts';
 import * as api from './client.ts';
@@ -408,9 +408,7 @@ function taskOutcome(value: unknown): { status: string; results: z.infer<typeof 
 
 describe('besmart client against arbitrary answers', () => {
   let current = emptyAnswer;
-  const server = setupServer(answerWith('besmart', () => current));
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterAll(() => server.close());
+  setupFakeServices({ handlers: [answerWith('besmart', () => current)] });
 
   const cases = [...DIALECTS, undefined].flatMap((dialect) =>
     endpointsFor(dialect).map((ep) => [ep.name, dialect ?? 'an unknown version', ep] as const),

@@ -1,6 +1,4 @@
-import { setupServer } from 'msw/node';
-import { besmartFakesOfBothVersions } from '../../../mocks/besmart/both.ts';
-import { createHandlers } from '../../../mocks/handlers.ts';
+import { setupFakeServices } from '../../test/server.ts';
 import { ApiError } from '../errors.ts';
 import * as api from './client.ts';
 import { DIALECTS, parseCustomFields, REMOVE_TYPE, type Dialect } from './schemas.ts';
@@ -18,16 +16,11 @@ const T0 = Date.UTC(2025, 5, 15, 12);
 const ANCHOR = Date.UTC(2025, 5, 15);
 let clock = T0;
 
-const both = besmartFakesOfBothVersions({ now: () => clock });
 /** The fake answering now: each describe.each block points it at its version. */
-let fake = both.active;
-const server = setupServer(...createHandlers({ besmart: both.service }));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+const { besmart: fake } = setupFakeServices({ now: () => clock });
 afterEach(() => {
   clock = T0;
-  both.resetAll();
 });
-afterAll(() => server.close());
 
 const OPERATOR = { login: 'operator', password: 'operator', workspaceKey: 'demo-workspace' };
 const VIEWER = { login: 'viewer', password: 'viewer', workspaceKey: 'demo-workspace' };
@@ -76,10 +69,7 @@ function lastQuery(path: string): URLSearchParams {
 
 describe.each(DIALECTS)('besmart %s', (version) => {
   const legacy = version === 'v0.1.5';
-  beforeEach(() => {
-    both.use(version);
-    fake = both.active;
-  });
+  beforeEach(() => fake.use(version));
 
   /**
    * A refused input: v0.1.5 words it in a sentence naming the parameter; a

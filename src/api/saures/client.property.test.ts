@@ -1,5 +1,4 @@
 import fc from 'fast-check';
-import { setupServer } from 'msw/node';
 import type { z } from 'zod';
 import {
   answerWith,
@@ -18,6 +17,7 @@ import {
   type FakeAnswer,
   type Json,
 } from '../../test/fuzz.ts';
+import { setupFakeServices } from '../../test/server.ts';
 import { badEnvelopes, envelope, flatsData, loginData, metersData } from '../../test/saures-samples.ts';
 import { isApiError } from '../errors.ts';
 import { parseWith } from '../http.ts';
@@ -62,9 +62,7 @@ function readAs<S extends z.ZodType>(schema: S, a: FakeAnswer): z.infer<S> {
 
 describe('SAURES client against arbitrary answers', () => {
   let current = emptyAnswer;
-  const server = setupServer(answerWith('saures', () => current));
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterAll(() => server.close());
+  setupFakeServices({ handlers: [answerWith('saures', () => current)] });
 
   const endpoints = [
     {

@@ -1,22 +1,15 @@
-import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
-import { createHandlers } from '../../../mocks/handlers.ts';
-import { createSauresFake } from '../../../mocks/saures/fake.ts';
+import { sauresAnswersHtml, sauresRecovers, sauresSessionExpired } from '../../test/scenarios.ts';
+import { setupFakeServices } from '../../test/server.ts';
 import { ApiError } from '../errors.ts';
 import { getFlats, getMeters, login } from './client.ts';
 
 const START = Date.UTC(2025, 0, 15, 9, 0, 0);
 let clock = START;
-const fake = createSauresFake({ now: () => clock });
-const server = setupServer(...createHandlers({ saures: fake }));
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+const { saures: fake, server, apply } = setupFakeServices({ now: () => clock });
 afterEach(() => {
-  server.resetHandlers();
-  fake.reset();
   clock = START;
 });
-afterAll(() => server.close());
 
 const DEMO = { email: 'demo@saures.ru', password: 'demo' };
 const NEIGHBOUR = { email: 'neighbour@saures.ru', password: 'demo' };
@@ -98,7 +91,7 @@ describe('getFlats', () => {
 
   it('rejects every sid after the fake expires sessions', async () => {
     const { sid } = await login(DEMO);
-    fake.control('expire-sessions', new URLSearchParams());
+    apply(sauresSessionExpired());
     expect((await failure(getFlats(sid))).code).toBe('WrongSIDException');
   });
 
@@ -116,13 +109,13 @@ describe('getFlats', () => {
 
   it('turns a maintenance HTML page into a parse error', async () => {
     const { sid } = await login(DEMO);
-    fake.control('html', new URLSearchParams({ on: '1' }));
+    apply(sauresAnswersHtml());
     const err = await failure(getFlats(sid));
     expect(err.kind).toBe('parse');
     expect(err.message).toBe(
       'Loading flats failed: SAURES sent an answer the app cannot read (a web page came back instead of data).',
     );
-    fake.control('html', new URLSearchParams({ on: '0' }));
+    apply(sauresRecovers());
     clock += 1000;
     await expect(getFlats(sid)).resolves.toHaveLength(4);
   });
@@ -246,14 +239,14 @@ describe('getMeters', () => {
 
   it('turns a maintenance HTML page into a parse error', async () => {
     const { sid } = await login(DEMO);
-    fake.control('html', new URLSearchParams({ on: '1' }));
+    apply(sauresAnswersHtml());
     const err = await failure(getMeters(sid, 106));
     expect(err.kind).toBe('parse');
     expect(err.what).toBe('Loading meters of flat 106');
   });
 
   it('turns a maintenance HTML page on login into a parse error', async () => {
-    fake.control('html', new URLSearchParams({ on: '1' }));
+    apply(sauresAnswersHtml());
     expect((await failure(login(DEMO))).kind).toBe('parse');
   });
 });

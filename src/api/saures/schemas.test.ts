@@ -1,7 +1,5 @@
-import { setupServer } from 'msw/node';
 import { http, HttpResponse } from 'msw';
-import { createHandlers } from '../../../mocks/handlers.ts';
-import { createSauresFake } from '../../../mocks/saures/fake.ts';
+import { setupFakeServices } from '../../test/server.ts';
 import { ApiError } from '../errors.ts';
 import { getFlats, getMeters, login } from './client.ts';
 import {
@@ -379,14 +377,7 @@ describe('meters', () => {
 
 describe('through the client', () => {
   let clock = Date.UTC(2025, 0, 15, 9, 0);
-  const fake = createSauresFake({ now: () => clock });
-  const server = setupServer(...createHandlers({ saures: fake }));
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => {
-    server.resetHandlers();
-    fake.reset();
-  });
-  afterAll(() => server.close());
+  const { saures: fake, server } = setupFakeServices({ now: () => clock });
 
   it('reads an answer that starts with a UTF-8 BOM', async () => {
     server.use(

@@ -1,44 +1,19 @@
 // @vitest-environment jsdom
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import type { ReactNode } from 'react';
-import { besmartFakesOfBothVersions } from '../../../mocks/besmart/both.ts';
-import { createHandlers } from '../../../mocks/handlers.ts';
-import { createSauresFake } from '../../../mocks/saures/fake.ts';
-import { createLocaleStore, I18nProvider } from '../../lib/i18n/i18n.tsx';
-import { SessionsProvider } from '../../lib/session/context.tsx';
-import { createSessions } from '../../lib/session/sessions.ts';
-import { memoryStorage } from '../../lib/session/store.ts';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { renderWithProviders } from '../../test/render.tsx';
+import { setupFakeServices } from '../../test/server.ts';
 import { BesmartSignInForm } from './besmart-sign-in-form.tsx';
 import { SauresSignInForm } from './saures-sign-in-form.tsx';
 import { besmartSignInSchema, sauresSignInSchema } from './sign-in-schemas.ts';
 
-const saures = createSauresFake();
-const besmart = besmartFakesOfBothVersions();
+const { besmart, server } = setupFakeServices();
 const requests: string[] = [];
-const server = setupServer(...createHandlers({ saures, besmart: besmart.service }, 'http://localhost:3000'));
 server.events.on('request:start', ({ request }) => {
   requests.push(new URL(request.url).pathname);
 });
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
-  server.resetHandlers();
-  saures.reset();
-  besmart.resetAll();
-  besmart.use('current');
   requests.length = 0;
 });
-afterAll(() => server.close());
-
-function renderWithProviders(ui: ReactNode) {
-  const sessions = createSessions(memoryStorage());
-  render(
-    <I18nProvider store={createLocaleStore('en')}>
-      <SessionsProvider sessions={sessions}>{ui}</SessionsProvider>
-    </I18nProvider>,
-  );
-  return sessions;
-}
 
 describe('sign-in schemas', () => {
   it('require an e-mail that looks like one, and a password', () => {
@@ -87,7 +62,7 @@ describe('SAURES sign-in form', () => {
 
   it('signs in and stores the sid, not the password', async () => {
     const onSignedIn = vi.fn();
-    const sessions = renderWithProviders(<SauresSignInForm onSignedIn={onSignedIn} />);
+    const { sessions } = renderWithProviders(<SauresSignInForm onSignedIn={onSignedIn} />);
     fireEvent.change(screen.getByLabelText('E-mail'), { target: { value: 'demo@saures.ru' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'demo' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in to SAURES' }));
@@ -99,7 +74,7 @@ describe('SAURES sign-in form', () => {
 
 describe('besmart sign-in form', () => {
   it('signs in to a current server without a workspace key', async () => {
-    const sessions = renderWithProviders(<BesmartSignInForm />);
+    const { sessions } = renderWithProviders(<BesmartSignInForm />);
     fireEvent.change(screen.getByLabelText('Login'), { target: { value: 'operator' } });
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'operator' } });
     fireEvent.click(screen.getByRole('button', { name: 'Sign in to besmart' }));

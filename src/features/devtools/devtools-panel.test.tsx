@@ -1,36 +1,20 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { createBesmartFake } from '../../../mocks/besmart/fake.ts';
-import { createHandlers } from '../../../mocks/handlers.ts';
-import { createSauresFake } from '../../../mocks/saures/fake.ts';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { runtimeConfigQuery, type RuntimeConfig } from '../../lib/runtime-config.ts';
+import { createTestQueryClient, renderWithProviders } from '../../test/render.tsx';
+import { setupFakeServices } from '../../test/server.ts';
 import { DevtoolsPanel } from './devtools-panel.tsx';
 
-const saures = createSauresFake();
-const besmart = createBesmartFake();
-const server = setupServer(...createHandlers({ saures, besmart }, 'http://localhost:3000'));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  saures.reset();
-  besmart.reset();
-  window.history.replaceState(null, '', '/');
-});
-afterAll(() => server.close());
+const { saures, besmart } = setupFakeServices();
 
 function renderPanel(faked: { saures: boolean; besmart: boolean }) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = createTestQueryClient();
   const config: RuntimeConfig = {
     saures: { faked: faked.saures, demoAccounts: [] },
     besmart: { faked: faked.besmart, demoAccounts: [], demoSensors: [], fakeApi: faked.besmart ? 'current' : null },
   };
   client.setQueryData(runtimeConfigQuery.queryKey, config);
-  return render(
-    <QueryClientProvider client={client}>
-      <DevtoolsPanel />
-    </QueryClientProvider>,
-  );
+  return renderWithProviders(<DevtoolsPanel />, { queryClient: client });
 }
 
 const faultOf = (fake: { control: typeof besmart.control }) =>

@@ -1,55 +1,19 @@
 // @vitest-environment jsdom
-import { QueryClientProvider } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { createHandlers } from '../../../mocks/handlers.ts';
-import { createSauresFake } from '../../../mocks/saures/fake.ts';
 import { createQueryClient } from '../../app/query-client.ts';
-import { createLocaleStore, I18nProvider } from '../../lib/i18n/i18n.tsx';
-import { SessionsProvider } from '../../lib/session/context.tsx';
-import { createSessions } from '../../lib/session/sessions.ts';
-import { memoryStorage } from '../../lib/session/store.ts';
+import { renderApp } from '../../test/render.tsx';
+import { setupFakeServices } from '../../test/server.ts';
 import { OverviewPage } from './overview-page.tsx';
 
-const saures = createSauresFake();
-const server = setupServer(...createHandlers({ saures }, window.location.origin));
-/** jsdom has no ResizeObserver nor scrolling; the list's layout is not what these tests look at. */
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-beforeAll(() => {
-  vi.stubGlobal('ResizeObserver', NoResizeObserver);
-  vi.stubGlobal('scrollTo', () => {});
-  server.listen({ onUnhandledRequest: 'error' });
-});
-afterEach(() => {
-  server.resetHandlers();
-  saures.reset();
-});
-afterAll(() => {
-  server.close();
-  vi.unstubAllGlobals();
-});
+const { server, url } = setupFakeServices();
 
 const answering = (path: string, data: unknown) =>
-  http.get(`${window.location.origin}/saures${path}`, () => HttpResponse.json({ status: 'ok', errors: [], data }));
+  http.get(url('saures', path), () => HttpResponse.json({ status: 'ok', errors: [], data }));
 
-async function renderOverview() {
-  const sessions = createSessions(memoryStorage());
-  await sessions.saures.signIn({ email: 'demo@saures.ru', password: 'demo' });
-  render(
-    <I18nProvider store={createLocaleStore('en')}>
-      <QueryClientProvider client={createQueryClient()}>
-        <SessionsProvider sessions={sessions}>
-          <OverviewPage />
-        </SessionsProvider>
-      </QueryClientProvider>
-    </I18nProvider>,
-  );
-}
+/** With the app's own query client: these errors are not transient, so none is retried. */
+const renderOverview = () =>
+  renderApp(<OverviewPage />, { saures: 'demo@saures.ru', queryClient: createQueryClient() });
 
 describe('OverviewPage', () => {
   it('shows flats data without a flats list as an error, not as an account without flats', async () => {

@@ -1,46 +1,21 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { createBesmartFake } from '../../../mocks/besmart/fake.ts';
-import { createHandlers } from '../../../mocks/handlers.ts';
 import {
   sensorStateSchema,
   signalTypeSchema,
   type SensorStateWire,
   type SignalTypeWire,
 } from '../../api/besmart/schemas.ts';
-import { createLocaleStore, I18nProvider, loadLocale, type Locale } from '../../lib/i18n/i18n.tsx';
-import { SessionsProvider } from '../../lib/session/context.tsx';
-import { createSessions } from '../../lib/session/sessions.ts';
-import { memoryStorage } from '../../lib/session/store.ts';
+import type { Locale } from '../../lib/i18n/i18n.tsx';
 import { chosenKind } from '../../lib/signal-kind.ts';
+import { renderApp } from '../../test/render.tsx';
+import { setupFakeServices } from '../../test/server.ts';
 import { ChartPanel } from './chart-panel.tsx';
 import { useSensorSignals } from './sensor-signals.ts';
 
 const ORIGIN = 'http://localhost:3000';
-const besmart = createBesmartFake();
-const server = setupServer(...createHandlers({ besmart }, ORIGIN));
-
-// jsdom lays nothing out: the plot stays unmeasured, which leaves the legend and the controls to test.
-class NoResize {
-  observe() {}
-  unobserve() {}
-  disconnect() {}
-}
-
-beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
-  globalThis.ResizeObserver = NoResize;
-});
-afterEach(() => {
-  server.resetHandlers();
-  besmart.reset();
-  localStorage.clear();
-  window.history.replaceState(null, '', '/');
-});
-afterAll(() => server.close());
+const { server } = setupFakeServices();
 
 const ref = { client_cid: 1, sensor_mid: 1 };
 const signal = { client_cid: 1, sensor_mid: 1, signal_type_moid: 32 };
@@ -88,21 +63,7 @@ function Chart() {
   return <ChartPanel sensorRef={ref} signals={signals} states={states} />;
 }
 
-async function renderChart(locale: Locale = 'en') {
-  await loadLocale(locale);
-  const sessions = createSessions(memoryStorage());
-  await sessions.besmart.signIn({ login: 'operator', password: 'operator', workspaceKey: 'demo-workspace' });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  return render(
-    <QueryClientProvider client={queryClient}>
-      <I18nProvider store={createLocaleStore(locale)}>
-        <SessionsProvider sessions={sessions}>
-          <Chart />
-        </SessionsProvider>
-      </I18nProvider>
-    </QueryClientProvider>,
-  );
-}
+const renderChart = (locale: Locale = 'en') => renderApp(<Chart />, { besmart: 'operator', locale });
 
 const legend = (name = 'Signals to chart') =>
   within(screen.getByRole('list', { name }))

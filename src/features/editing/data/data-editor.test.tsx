@@ -1,24 +1,14 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { besmartFakesOfBothVersions } from '../../../../mocks/besmart/both.ts';
-import { createHandlers } from '../../../../mocks/handlers.ts';
 import { DIALECTS } from '../../../api/besmart/schemas.ts';
 import { getSignalData } from '../../../api/besmart/client.ts';
 import { DataEditor } from './data-editor.tsx';
-import { renderSignedIn } from '../test-utils.tsx';
+import { renderSignedIn } from '../../../test/render.tsx';
+import { setupFakeServices } from '../../../test/server.ts';
 
 const ORIGIN = 'http://localhost:3000';
-const besmart = besmartFakesOfBothVersions();
-const server = setupServer(...createHandlers({ besmart: besmart.service }, ORIGIN));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  besmart.resetAll();
-  localStorage.clear();
-});
-afterAll(() => server.close());
+const { besmart, server } = setupFakeServices();
 
 const ref = { client_cid: 1, sensor_mid: 1 };
 const signals = [

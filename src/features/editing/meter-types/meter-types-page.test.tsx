@@ -1,21 +1,12 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { besmartFakesOfBothVersions } from '../../../../mocks/besmart/both.ts';
-import { createHandlers } from '../../../../mocks/handlers.ts';
 import { createMeterType, getMeterTypes } from '../../../api/besmart/client.ts';
 import { DIALECTS } from '../../../api/besmart/schemas.ts';
 import { MeterTypesPage } from './meter-types-page.tsx';
-import { renderSignedIn } from '../test-utils.tsx';
+import { renderSignedIn } from '../../../test/render.tsx';
+import { setupFakeServices } from '../../../test/server.ts';
 
-const besmart = besmartFakesOfBothVersions();
-const server = setupServer(...createHandlers({ besmart: besmart.service }, 'http://localhost:3000'));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  besmart.resetAll();
-});
-afterAll(() => server.close());
+const { besmart } = setupFakeServices();
 
 const writes = () => besmart.active.requestLog().filter((r) => r.method !== 'GET' && r.path !== '/users/token');
 const auth = () => ({ token: besmart.active.issueToken().token, dialect: besmart.active.version });

@@ -1,24 +1,14 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { besmartFakesOfBothVersions } from '../../../../mocks/besmart/both.ts';
-import { createHandlers } from '../../../../mocks/handlers.ts';
 import { DIALECTS } from '../../../api/besmart/schemas.ts';
 import { deleteSensor, getSensor } from '../../../api/besmart/client.ts';
 import { readWatchList } from '../../../lib/watch-list.ts';
 import { CreateSensorForm, SensorEditor } from './sensor-editor.tsx';
-import { renderSignedIn } from '../test-utils.tsx';
+import { renderSignedIn } from '../../../test/render.tsx';
+import { setupFakeServices } from '../../../test/server.ts';
 
-const besmart = besmartFakesOfBothVersions();
-const server = setupServer(...createHandlers({ besmart: besmart.service }, 'http://localhost:3000'));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  besmart.resetAll();
-  localStorage.clear();
-});
-afterAll(() => server.close());
+const { besmart, server } = setupFakeServices();
 
 const writes = () => besmart.active.requestLog().filter((r) => r.method !== 'GET' && r.path !== '/users/token');
 

@@ -1,23 +1,13 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { besmartFakesOfBothVersions } from '../../../../mocks/besmart/both.ts';
-import { createHandlers } from '../../../../mocks/handlers.ts';
 import { DIALECTS } from '../../../api/besmart/schemas.ts';
 import { createSensorState } from '../../../api/besmart/client.ts';
 import { parseLocalDateTime } from './state-form-schema.ts';
 import { StatesEditor } from './states-editor.tsx';
-import { renderSignedIn } from '../test-utils.tsx';
+import { renderSignedIn } from '../../../test/render.tsx';
+import { setupFakeServices } from '../../../test/server.ts';
 
-const besmart = besmartFakesOfBothVersions();
-const server = setupServer(...createHandlers({ besmart: besmart.service }, 'http://localhost:3000'));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  besmart.resetAll();
-  localStorage.clear();
-});
-afterAll(() => server.close());
+const { besmart } = setupFakeServices();
 
 const writes = () => besmart.active.requestLog().filter((r) => r.method !== 'GET' && r.path !== '/users/token');
 const ref = { client_cid: 1, sensor_mid: 1 };

@@ -1,21 +1,11 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, within } from '@testing-library/react';
-import { setupServer } from 'msw/node';
-import { besmartFakesOfBothVersions } from '../../../../mocks/besmart/both.ts';
-import { createHandlers } from '../../../../mocks/handlers.ts';
 import { DIALECTS } from '../../../api/besmart/schemas.ts';
 import { TasksPage } from './tasks-page.tsx';
-import { renderSignedIn } from '../test-utils.tsx';
+import { renderSignedIn } from '../../../test/render.tsx';
+import { setupFakeServices } from '../../../test/server.ts';
 
-const besmart = besmartFakesOfBothVersions();
-const server = setupServer(...createHandlers({ besmart: besmart.service }, 'http://localhost:3000'));
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterEach(() => {
-  server.resetHandlers();
-  besmart.resetAll();
-  localStorage.clear();
-});
-afterAll(() => server.close());
+const { besmart } = setupFakeServices();
 
 const tasks = () => besmart.active.requestLog().filter((r) => r.path.startsWith('/tasks'));
 

@@ -1,9 +1,7 @@
-import { setupServer } from 'msw/node';
-import { createHandlers } from '../../../../mocks/handlers.ts';
 import { buildSauresDataset, renderSensor } from '../../../../mocks/saures/data.ts';
-import { createSauresFake } from '../../../../mocks/saures/fake.ts';
 import { getFlats, getMeters, login } from '../../../api/saures/client.ts';
 import { flatsDataSchema, metersDataSchema } from '../../../api/saures/schemas.ts';
+import { setupFakeServices } from '../../../test/server.ts';
 import { activeLeaks } from './leaks.ts';
 import {
   buildSearchIndex,
@@ -24,11 +22,7 @@ import { isErrorState } from './states.ts';
  */
 
 const START = Date.UTC(2025, 0, 15, 9, 0);
-const fake = createSauresFake({ now: () => START });
-const server = setupServer(...createHandlers({ saures: fake }));
-
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-afterAll(() => server.close());
+setupFakeServices({ now: () => START });
 
 async function loadDefault(): Promise<FlatWithSensors[]> {
   const { sid } = await login({ email: 'demo@saures.ru', password: 'demo' });
