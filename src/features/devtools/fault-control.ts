@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { buildUrl } from '../../api/http.ts';
+import { isApiError } from '../../api/errors.ts';
+import { send, type HttpResponse } from '../../api/http.ts';
 
 /**
  * The built-in fakes' fault switch, seen from the browser: every call goes
@@ -99,13 +100,16 @@ async function control(
   action: string,
   query: Record<string, string>,
 ): Promise<ActiveFault | null> {
-  const res = await fetch(buildUrl(service, `/__control/${action}`, query), {
-    method: 'POST',
-    headers: { Accept: 'application/json' },
-    credentials: 'omit',
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${SERVICE_NAMES[service]} fake refused: ${text.trim() || res.status}`);
+  let res: HttpResponse;
+  try {
+    res = await send({ service, path: `/__control/${action}`, method: 'POST', query, what: 'Switching the fault' });
+  } catch (e) {
+    // The panel shows the browser's own words when the fake cannot be reached.
+    throw isApiError(e) && e.kind === 'network' ? new Error(e.serverMessage ?? e.message) : e;
+  }
+  const text = res.text;
+  if (res.status < 200 || res.status > 299)
+    throw new Error(`${SERVICE_NAMES[service]} fake refused: ${text.trim() || res.status}`);
   let body: unknown;
   try {
     body = JSON.parse(text);
