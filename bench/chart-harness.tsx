@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { flushSync } from 'react-dom';
 import { prepareSeries, reduceForPlot } from '../src/features/signals/chart-view.ts';
 import { reduceM4 } from '../src/lib/chart/m4.ts';
-import { SignalChart, type ChartLine } from '../src/features/signals/signal-chart.tsx';
+import { TimeSeriesChart, type ChartSeries } from '../src/components/chart/time-series-chart.tsx';
 import { Line, LineChart, XAxis, YAxis } from 'recharts';
 
 const MINUTE = 60_000;
@@ -30,11 +30,11 @@ const root = createRoot(container);
 const painted = () =>
   new Promise<number>((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)));
 
-function render(lines: ChartLine[], from: number, till: number) {
+function render(series: ChartSeries[], from: number, till: number) {
   flushSync(() => {
     root.render(
-      <SignalChart
-        lines={lines}
+      <TimeSeriesChart
+        series={series}
         from={from}
         till={till}
         label="bench"
@@ -81,14 +81,14 @@ window.bench = {
     const r = reduceForPlot(p, from, till, PLOT);
     render(
       [
-        { key: 'm', name: 'P', unit: 'kW', color: '#1f77b4', axis: 'left', data: r.measured.points },
-        { key: 'e', name: 'P est', unit: 'kW', color: '#1f77b4', dashed: true, axis: 'left', data: r.other.points },
+        { key: 'm', name: 'P', unit: 'kW', color: '#1f77b4', axis: 'left', ...r.measured },
+        { key: 'e', name: 'P est', unit: 'kW', color: '#1f77b4', dashed: true, axis: 'left', ...r.other },
       ],
       from,
       till,
     );
     const t1 = await painted();
-    return { ms: t1 - t0, drawn: r.measured.points.length + r.other.points.length };
+    return { ms: t1 - t0, drawn: r.measured.time.length + r.other.time.length };
   },
   async raw(n) {
     const s = get(n);

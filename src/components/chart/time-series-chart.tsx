@@ -1,86 +1,49 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, XAxis, YAxis, useXAxisScale, useYAxisScale } from 'recharts';
+import {
+  axisDomain,
+  linePath,
+  lineDash,
+  lineWidth,
+  reduceSeries,
+  tooltipRows,
+  type ChartMarker,
+  type ChartSeries,
+} from '../../lib/chart/series.ts';
 
-export interface ChartPoint {
-  t: number;
-  v: number | null;
-  /** The point's origin (besmart id), where known: the tooltip names it. */
-  o?: number;
-}
+export type { ChartMarker, ChartSeries } from '../../lib/chart/series.ts';
 
-export interface ChartLine {
-  key: string;
-  /** Legend and tooltip name, e.g. "A+ (measured)". */
-  name: string;
-  unit: string;
-  color: string;
-  /** A dashed line: `dash` gives its SVG dash pattern, `dashed` alone a plain dash. */
-  dashed?: boolean;
-  dash?: string | null;
-  axis: 'left' | 'right';
-  data: ChartPoint[];
-  /**
-   * Lines of one signal drawn in several styles (one per origin) share a
-   * group: the tooltip shows one row per group, the nearest point of any of
-   * its lines, named `label (origin of that point)`.
-   */
-  group?: string;
-  label?: string;
-}
-
-/** The dash pattern a line is drawn with; undefined for a solid line. */
-export function lineDash(l: Pick<ChartLine, 'dash' | 'dashed'>): string | undefined {
-  return l.dash ?? (l.dashed ? '6 4' : undefined);
-}
-
-/** Dashed lines are drawn a little thicker, so the dashes show. */
-export const lineWidth = (l: Pick<ChartLine, 'dash' | 'dashed'>) => (lineDash(l) === undefined ? 1.5 : 2.5);
-
-export interface ChartMarker {
-  t: number;
-  label: string;
-}
-
-interface Props {
-  lines: ChartLine[];
+export interface TimeSeriesChartProps {
+  /** What is drawn, in order (later series on top). */
+  series: readonly ChartSeries[];
+  /** The time axis spans [from, till] (ms). */
   from: number;
   till: number;
-  markers?: ChartMarker[];
+  markers?: readonly ChartMarker[];
   height?: number;
-  /** Accessible name of the plot. */
+  /** Accessible name of the plot (it is one image). */
   label: string;
+  /** Time in the tooltip, tick labels of the time axis, values on the value axes and in the tooltip. */
   formatTime: (ms: number) => string;
   formatTick: (ms: number) => string;
   formatValue: (v: number) => string;
-  /** The plot area's width in px (one pixel column = one M4 column). */
+  /** The plot area's width in px (one pixel column = one M4 column), whenever it changes. */
   onPlotWidth?: (px: number) => void;
-  /** Drag across the plot to zoom. */
+  /** Drag across the plot to zoom: called with the chosen time range. */
   onZoom?: (from: number, till: number) => void;
-  /** The word for a point's origin, for the tooltip of grouped lines. */
-  originName?: (origin: number) => string;
+  /** The word for a point's tag, for the tooltip of grouped series. */
+  tagName?: (tag: number) => string;
+  /**
+   * M4-reduce each series to the plot's pixel columns before drawing. For
+   * callers that hand over raw arrays; callers that reduce themselves (to
+   * know what is drawn) leave it off.
+   */
+  reduce?: boolean;
 }
 
 const AXIS_WIDTH = 64;
 const MARGIN = { top: 12, right: 12, bottom: 4, left: 4 };
 const X_AXIS_HEIGHT = 30;
-
-/** Value range of the lines on one axis, padded a little; [0, 1] when there is nothing. */
-export function axisDomain(lines: ChartLine[], axis: 'left' | 'right'): [number, number] {
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const l of lines) {
-    if (l.axis !== axis) continue;
-    for (const p of l.data) {
-      if (p.v === null) continue;
-      if (p.v < lo) lo = p.v;
-      if (p.v > hi) hi = p.v;
-    }
-  }
-  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
-  if (lo === hi) return [lo - 1, hi + 1];
-  const pad = (hi - lo) * 0.05;
-  return [lo >= 0 && lo - pad < 0 ? 0 : lo - pad, hi + pad];
-}
 
 /**
  * The series, drawn as one SVG path each inside the recharts chart with its
@@ -88,37 +51,24 @@ export function axisDomain(lines: ChartLine[], axis: 'left' | 'right'): [number,
  * takes ~80 ms for 4,000 points; this layer takes a few, so switching range
  * never blocks the page (see npm run bench).
  */
-function SeriesPaths({ lines }: { lines: ChartLine[] }) {
+function SeriesPaths({ series }: { series: readonly ChartSeries[] }) {
   const x = useXAxisScale();
   const left = useYAxisScale('left');
   const right = useYAxisScale('right');
   if (!x) return null;
   return (
     <g className="series-paths">
-      {lines.map((l) => {
-        const y = l.axis === 'right' ? right : left;
+      {series.map((s) => {
+        const y = s.axis === 'right' ? right : left;
         if (!y) return null;
-        let d = '';
-        let pen = false;
-        for (const p of l.data) {
-          if (p.v === null) {
-            pen = false;
-            continue;
-          }
-          const px = x(p.t);
-          const py = y(p.v);
-          if (px === undefined || py === undefined) continue;
-          d += `${pen ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
-          pen = true;
-        }
         return (
           <path
-            key={l.key}
-            d={d}
+            key={s.key}
+            d={linePath(s.time, s.value, x, y)}
             fill="none"
-            stroke={l.color}
-            strokeWidth={lineWidth(l)}
-            strokeDasharray={lineDash(l)}
+            stroke={s.color}
+            strokeWidth={lineWidth(s)}
+            strokeDasharray={lineDash(s)}
             strokeLinejoin="round"
           />
         );
@@ -127,52 +77,14 @@ function SeriesPaths({ lines }: { lines: ChartLine[] }) {
   );
 }
 
-/** The point with a value nearest to t (line breaks skipped), or null. */
-export function nearest(data: readonly ChartPoint[], t: number): ChartPoint | null {
-  let lo = 0;
-  let hi = data.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((data[mid]?.t ?? 0) < t) lo = mid + 1;
-    else hi = mid;
-  }
-  let after: ChartPoint | undefined;
-  for (let i = lo; i < data.length && after === undefined; i++) if (data[i]?.v !== null) after = data[i];
-  let before: ChartPoint | undefined;
-  for (let i = lo - 1; i >= 0 && before === undefined; i--) if (data[i]?.v !== null) before = data[i];
-  if (after === undefined || before === undefined) return after ?? before ?? null;
-  return Math.abs(before.t - t) <= Math.abs(after.t - t) ? before : after;
-}
-
-/** One tooltip row per line group (a line alone is its own group): the group's nearest point within `tolerance`. */
-export function tooltipRows(
-  lines: readonly ChartLine[],
-  t: number,
-  tolerance: number,
-  originName?: (origin: number) => string,
-): { key: string; name: string; line: ChartLine; point: ChartPoint }[] {
-  const rows = new Map<string, { line: ChartLine; point: ChartPoint }>();
-  for (const line of lines) {
-    const p = nearest(line.data, t);
-    if (p === null || p.v === null || Math.abs(p.t - t) > tolerance) continue;
-    const key = line.group ?? line.key;
-    const seen = rows.get(key);
-    if (seen === undefined || Math.abs(p.t - t) < Math.abs(seen.point.t - t)) rows.set(key, { line, point: p });
-  }
-  return [...rows].map(([key, { line, point }]) => ({
-    key,
-    line,
-    point,
-    name:
-      line.group !== undefined && line.label !== undefined && point.o !== undefined && originName
-        ? `${line.label} (${originName(point.o)})`
-        : line.name,
-  }));
-}
-
-/** A time-series line chart (recharts) with drag-to-zoom, a tooltip and vertical markers. */
-export const SignalChart = memo(function SignalChart({
-  lines,
+/**
+ * A time-series line chart fed typed arrays: time and value axes (a second
+ * value axis on the right for series that ask for it), grid, series with
+ * gaps (NaN) and dash patterns, vertical markers, a tooltip of the nearest
+ * points, and drag-to-zoom. It knows nothing of where the data came from.
+ */
+export const TimeSeriesChart = memo(function TimeSeriesChart({
+  series: given,
   from,
   till,
   markers = [],
@@ -183,15 +95,23 @@ export const SignalChart = memo(function SignalChart({
   formatValue,
   onPlotWidth,
   onZoom,
-  originName,
-}: Props) {
+  tagName,
+  reduce = false,
+}: TimeSeriesChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
-  const hasRight = lines.some((l) => l.axis === 'right');
+  const hasRight = given.some((s) => s.axis === 'right');
+  const plotLeft = MARGIN.left + AXIS_WIDTH;
+  const plotWidth = Math.max(0, width - plotLeft - MARGIN.right - (hasRight ? AXIS_WIDTH : 0));
+  // Reduced over [from, till + 1 ms): a point at till is drawn too.
+  const series = useMemo(
+    () => (reduce && plotWidth > 0 ? given.map((s) => reduceSeries(s, from, till + 1, plotWidth)) : given),
+    [given, reduce, from, till, plotWidth],
+  );
   // The anchors span each axis's value range (recharts derives the axis domain from them). Memoised,
   // so recharts' store sees a change only when the data's range does.
-  const [leftLo, leftHi] = useMemo(() => axisDomain(lines, 'left'), [lines]);
-  const [rightLo, rightHi] = useMemo(() => axisDomain(lines, 'right'), [lines]);
+  const [leftLo, leftHi] = useMemo(() => axisDomain(series, 'left'), [series]);
+  const [rightLo, rightHi] = useMemo(() => axisDomain(series, 'right'), [series]);
   const anchors = useMemo(
     () => [
       {
@@ -215,8 +135,6 @@ export const SignalChart = memo(function SignalChart({
     ],
     [from, till, leftLo, leftHi, rightLo, rightHi, hasRight],
   );
-  const plotLeft = MARGIN.left + AXIS_WIDTH;
-  const plotWidth = Math.max(0, width - plotLeft - MARGIN.right - (hasRight ? AXIS_WIDTH : 0));
 
   useLayoutEffect(() => {
     const el = box.current;
@@ -239,10 +157,10 @@ export const SignalChart = memo(function SignalChart({
 
   const hoverT = hoverX === null ? null : timeAt(hoverX);
   const tips =
-    hoverT === null ? [] : tooltipRows(lines, hoverT, ((till - from) / Math.max(1, plotWidth)) * 8, originName);
+    hoverT === null ? [] : tooltipRows(series, hoverT, ((till - from) / Math.max(1, plotWidth)) * 8, tagName);
 
   return (
-    <div className="signal-chart" ref={box} style={{ position: 'relative', height }}>
+    <div className="time-series-chart" ref={box} style={{ position: 'relative', height }}>
       {width > 0 ? (
         <LineChart width={width} height={height} margin={MARGIN} role="img" aria-label={label}>
           <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
@@ -281,7 +199,7 @@ export const SignalChart = memo(function SignalChart({
               tooltipType="none"
             />
           ))}
-          <SeriesPaths lines={lines} />
+          <SeriesPaths series={series} />
           {markers.map((m) => (
             <ReferenceLine
               key={`marker-${m.t}`}
@@ -343,11 +261,11 @@ export const SignalChart = memo(function SignalChart({
               role="tooltip"
               style={hoverX > plotWidth / 2 ? { right: plotWidth - hoverX + 12 } : { left: hoverX + 12 }}
             >
-              <div className="chart-tooltip-time">{formatTime(tips[0]?.point.t ?? hoverT)}</div>
-              {tips.map(({ key, name, line, point }) => (
+              <div className="chart-tooltip-time">{formatTime(tips[0]?.t ?? hoverT)}</div>
+              {tips.map(({ key, name, series: s, v }) => (
                 <div key={key}>
-                  <span className="swatch" style={{ background: line.color }} /> {name}:{' '}
-                  <strong>{point.v === null ? '—' : formatValue(point.v)}</strong> {line.unit}
+                  <span className="swatch" style={{ background: s.color }} /> {name}:{' '}
+                  <strong>{Number.isNaN(v) ? '—' : formatValue(v)}</strong> {s.unit}
                 </div>
               ))}
             </div>

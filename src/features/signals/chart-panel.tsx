@@ -1,12 +1,15 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useId, useMemo, useState, type FormEvent } from 'react';
 import type { SensorRef, SensorState } from '../../api/besmart/schemas.ts';
+import { ChartLegend } from '../../components/chart/chart-legend.tsx';
+import { TimeSeriesChart, type ChartSeries } from '../../components/chart/time-series-chart.tsx';
 import { ErrorPanel, EmptyState } from '../../components/query-state.tsx';
+import { timeTickFormat } from '../../lib/chart/ticks.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { originDash, originLabel } from '../../lib/origins.ts';
 import { useSessions } from '../../lib/session/context.tsx';
 import { chooseKind, type SignalKind } from '../../lib/signal-kind.ts';
-import { reduceForPlot, shownRows } from './chart-view.ts';
+import { mergeLines, reduceForPlot, shownRows } from './chart-view.ts';
 import { seriesQuery, type SeriesResult } from './data/series-query.ts';
 import { useChartView } from './chart-url.ts';
 import { viewRange } from './chart-url.ts';
@@ -21,7 +24,6 @@ import { seriesToCsv } from './model/csv.ts';
 import { parseLocalDateTime, previousPeriod, RANGE_PRESETS, toLocalInputValue, validateRange } from './model/ranges.ts';
 import { signalBoundaries, stateBoundaries } from './model/series-view.ts';
 import type { SignalInfo } from './sensor-signals.ts';
-import { lineDash, lineWidth, SignalChart, type ChartLine } from './signal-chart.tsx';
 import { formatSensorId } from './sensor-id.ts';
 import { kindSourceText } from './signal-kind-text.ts';
 import './chart.css';
@@ -151,7 +153,7 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
   const snapshot = useDeferredValue(current ?? lastShown);
 
   const display = useMemo(() => {
-    const lines: ChartLine[] = [];
+    const lines: ChartSeries[] = [];
     // CSV text is built on click, not on every render.
     const csv: { signal: SignalInfo; text: () => string }[] = [];
     let drawn = 0;
@@ -182,7 +184,9 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
           color,
           axis,
           dash: originDash(origin),
-          data: line.points,
+          time: line.time,
+          value: line.value,
+          tags: line.origin,
           group: String(s.moid),
           label: s.symbol,
         });
@@ -192,6 +196,7 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
       const prev = snapshot.previous[i]?.series;
       if (prev) {
         const pr = reduceForPlot(prev, from, till, columns, from - snapshot.previousFrom);
+        const both = mergeLines(pr.measured, pr.other);
         lines.push({
           key: `${s.moid}-p`,
           name: `${s.symbol} (${t('chart.previous')})`,
@@ -199,7 +204,8 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
           color: '#8a8f98',
           axis,
           dashed: true,
-          data: [...pr.measured.points, ...pr.other.points].sort((a, b) => a.t - b.t),
+          time: both.time,
+          value: both.value,
         });
       }
     });
@@ -215,15 +221,7 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
   );
   const displaySpanDays = (display.till - display.from) / 86_400_000;
   const formatTick = useCallback(
-    (ms: number) =>
-      dateTime(
-        ms,
-        displaySpanDays <= 2
-          ? { hour: '2-digit', minute: '2-digit' }
-          : displaySpanDays <= 90
-            ? { day: 'numeric', month: 'short' }
-            : { month: 'short', year: '2-digit' },
-      ),
+    (ms: number) => dateTime(ms, timeTickFormat(displaySpanDays * 86_400_000)),
     [dateTime, displaySpanDays],
   );
   const formatTime = useCallback((ms: number) => dateTime(ms, { dateStyle: 'medium', timeStyle: 'short' }), [dateTime]);
@@ -375,8 +373,8 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
         )
       ) : (
         <>
-          <SignalChart
-            lines={display.lines}
+          <TimeSeriesChart
+            series={display.lines}
             from={display.from}
             till={display.till}
             markers={markers}
@@ -386,26 +384,9 @@ export function ChartPanel({ sensorRef, signals, states }: Props) {
             formatValue={formatValue}
             onPlotWidth={onPlotWidth}
             onZoom={onZoom}
-            originName={originName}
+            tagName={originName}
           />
-          <ul className="chart-legend" aria-label={t('chart.signals')} lang={locale}>
-            {display.lines.map((l) => (
-              <li key={l.key}>
-                <svg className="legend-line" width="28" height="10" aria-hidden="true">
-                  <line
-                    x1="1"
-                    y1="5"
-                    x2="27"
-                    y2="5"
-                    stroke={l.color}
-                    strokeWidth={lineWidth(l)}
-                    strokeDasharray={lineDash(l)}
-                  />
-                </svg>{' '}
-                {l.name}, {l.unit}
-              </li>
-            ))}
-          </ul>
+          <ChartLegend series={display.lines} label={t('chart.signals')} lang={locale} />
         </>
       )}
     </section>

@@ -4,7 +4,6 @@ import { toConsumption } from './model/consumption.ts';
 import { inferStep, insertGaps } from '../../lib/chart/gaps.ts';
 import { reduceM4 } from '../../lib/chart/m4.ts';
 import { countNonNumeric, splitByOrigin } from './model/series-view.ts';
-import type { ChartPoint } from './signal-chart.tsx';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 
@@ -40,10 +39,14 @@ export function prepareSeries(loaded: LoadedSeries, opts: PrepareOptions): Prepa
   };
 }
 
+/**
+ * One line as the chart draws it (typed arrays, NaN where it breaks), with
+ * the origin of each point (for the tooltip and the CSV export).
+ */
 export interface ReducedLine {
-  points: ChartPoint[];
-  /** Origin per point (for CSV). */
-  origin: number[];
+  time: Float64Array;
+  value: Float64Array;
+  origin: Uint8Array;
 }
 
 /** The line of one origin: what the chart draws in that origin's style. */
@@ -52,26 +55,44 @@ export interface OriginLine {
   line: ReducedLine;
 }
 
-function toPoints(
+/** A line under construction: plain arrays, turned into typed ones once complete. */
+class LineBuilder {
+  time: number[] = [];
+  value: number[] = [];
+  origin: number[] = [];
+  push(t: number, v: number, o: number): void {
+    this.time.push(t);
+    this.value.push(v);
+    this.origin.push(o);
+  }
+  get length(): number {
+    return this.time.length;
+  }
+  build(): ReducedLine {
+    return {
+      time: Float64Array.from(this.time),
+      value: Float64Array.from(this.value),
+      origin: Uint8Array.from(this.origin),
+    };
+  }
+}
+
+function toLine(
   time: Float64Array,
   value: Float64Array,
   index: Uint32Array,
   origin: Uint8Array,
   shift: number,
 ): ReducedLine {
-  const points: ChartPoint[] = [];
-  const origins: number[] = [];
+  const out = new LineBuilder();
   for (let i = 0; i < time.length; i++) {
     const v = value[i] ?? Number.NaN;
     const finite = Number.isFinite(v);
-    // One null is enough to break the line: runs of them (the other origin's stretches) are not handed to recharts.
-    if (!finite && points.length > 0 && points[points.length - 1]?.v === null) continue;
-    if (!finite && points.length === 0) continue;
-    const o = origin[index[i] ?? 0] ?? ORIGIN_MEASURED;
-    points.push(finite ? { t: (time[i] ?? 0) + shift, v, o } : { t: (time[i] ?? 0) + shift, v: null });
-    origins.push(o);
+    // One break is enough: runs of them (the other origin's stretches) are not handed to the chart.
+    if (!finite && (out.length === 0 || Number.isNaN(out.value[out.length - 1]))) continue;
+    out.push((time[i] ?? 0) + shift, finite ? v : Number.NaN, origin[index[i] ?? 0] ?? ORIGIN_MEASURED);
   }
-  return { points, origin: origins };
+  return out.build();
 }
 
 /**
@@ -85,39 +106,54 @@ function toPoints(
  * measured points) start a run without making a measured line of their own.
  */
 export function splitRestByOrigin(rest: ReducedLine): OriginLine[] {
-  const out = new Map<number, { points: ChartPoint[]; origin: number[]; last: number }>();
-  const push = (lineOrigin: number, p: ChartPoint, pointOrigin: number, k: number, touch = false) => {
+  const out = new Map<number, { line: LineBuilder; last: number }>();
+  const push = (lineOrigin: number, k: number, pointOrigin: number, touch = false) => {
     let l = out.get(lineOrigin);
     if (l === undefined) {
-      l = { points: [], origin: [], last: -2 };
+      l = { line: new LineBuilder(), last: -2 };
       out.set(lineOrigin, l);
     }
+    const t = rest.time[k] ?? Number.NaN;
     // Not continuing from the previous point, or a touch point (its segment from before belongs to another
     // origin): break the line first.
-    if (l.points.length > 0 && (touch || l.last !== k - 1)) {
-      l.points.push({ t: p.t, v: null });
-      l.origin.push(lineOrigin);
-    }
-    l.points.push(p);
-    l.origin.push(pointOrigin);
+    if (l.line.length > 0 && (touch || l.last !== k - 1)) l.line.push(t, Number.NaN, lineOrigin);
+    l.line.push(t, rest.value[k] ?? Number.NaN, pointOrigin);
     l.last = k;
   };
-  let prev: { p: ChartPoint; o: number; k: number } | null = null;
-  rest.points.forEach((p, k) => {
-    if (p.v === null) {
+  let prev: { o: number; k: number } | null = null;
+  for (let k = 0; k < rest.time.length; k++) {
+    if (Number.isNaN(rest.value[k])) {
       prev = null;
-      return;
+      continue;
     }
     const o = rest.origin[k] ?? ORIGIN_MEASURED;
     if (o !== ORIGIN_MEASURED) {
-      if (prev !== null && prev.o !== o && prev.k === k - 1) push(o, prev.p, prev.o, k - 1, true);
-      push(o, p, o, k);
+      if (prev !== null && prev.o !== o && prev.k === k - 1) push(o, k - 1, prev.o, true);
+      push(o, k, o);
     }
-    prev = { p, o, k };
-  });
-  return [...out.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([origin, l]) => ({ origin, line: { points: l.points, origin: l.origin } }));
+    prev = { o, k };
+  }
+  return [...out.entries()].sort(([a], [b]) => a - b).map(([origin, l]) => ({ origin, line: l.line.build() }));
+}
+
+/** How many points of a line have a value. */
+export function countDrawn(line: ReducedLine): number {
+  let n = 0;
+  for (let i = 0; i < line.value.length; i++) if (!Number.isNaN(line.value[i])) n++;
+  return n;
+}
+
+/** Two lines as one, in time order (points of equal time keep their order: a's first). */
+export function mergeLines(a: ReducedLine, b: ReducedLine): ReducedLine {
+  const order = Array.from({ length: a.time.length + b.time.length }, (_, i) => i);
+  const at = (i: number, field: 'time' | 'value' | 'origin') =>
+    (i < a.time.length ? a[field][i] : b[field][i - a.time.length]) ?? Number.NaN;
+  order.sort((i, j) => at(i, 'time') - at(j, 'time'));
+  return {
+    time: Float64Array.from(order, (i) => at(i, 'time')),
+    value: Float64Array.from(order, (i) => at(i, 'value')),
+    origin: Uint8Array.from(order, (i) => at(i, 'origin')),
+  };
 }
 
 /**
@@ -135,11 +171,12 @@ export function reduceForPlot(
 ): { measured: ReducedLine; other: ReducedLine; byOrigin: OriginLine[]; drawn: number } {
   const m = reduceM4(s.time, s.measured, from - shift, till - shift, columns);
   const o = reduceM4(s.time, s.other, from - shift, till - shift, columns);
-  const measured = toPoints(m.time, m.value, m.index, s.origin, shift);
-  const other = toPoints(o.time, o.value, o.index, s.origin, shift);
-  const drawn = measured.points.filter((p) => p.v !== null).length + other.points.filter((p) => p.v !== null).length;
+  const measured = toLine(m.time, m.value, m.index, s.origin, shift);
+  const other = toLine(o.time, o.value, o.index, s.origin, shift);
+  const measuredDrawn = countDrawn(measured);
+  const drawn = measuredDrawn + countDrawn(other);
   const byOrigin = [
-    ...(measured.points.some((p) => p.v !== null) ? [{ origin: ORIGIN_MEASURED, line: measured }] : []),
+    ...(measuredDrawn > 0 ? [{ origin: ORIGIN_MEASURED, line: measured }] : []),
     ...splitRestByOrigin(other),
   ];
   return { measured, other, byOrigin, drawn };
@@ -149,9 +186,10 @@ export function reduceForPlot(
 export function shownRows(lines: ReducedLine[]): { time: number; value: number; origin: number }[] {
   const rows: { time: number; value: number; origin: number }[] = [];
   for (const line of lines) {
-    line.points.forEach((p, i) => {
-      if (p.v !== null) rows.push({ time: p.t, value: p.v, origin: line.origin[i] ?? 1 });
-    });
+    for (let i = 0; i < line.time.length; i++) {
+      const value = line.value[i] ?? Number.NaN;
+      if (!Number.isNaN(value)) rows.push({ time: line.time[i] ?? 0, value, origin: line.origin[i] ?? 1 });
+    }
   }
   rows.sort((a, b) => a.time - b.time);
   return rows.filter((r, i) => {
