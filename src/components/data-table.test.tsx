@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import { createLocaleStore, I18nProvider } from '../lib/i18n/i18n.tsx';
+import { renderWithProviders } from '../test/render.tsx';
 import { DataTable } from './data-table.tsx';
 
 interface Fruit {
@@ -27,7 +27,7 @@ function Fruits({
 }) {
   const [rows, setRows] = useState(initial);
   return (
-    <I18nProvider store={createLocaleStore('en')}>
+    <>
       <button type="button">before</button>
       <DataTable
         caption="Fruit"
@@ -58,14 +58,14 @@ function Fruits({
           },
         }}
       />
-    </I18nProvider>
+    </>
   );
 }
 
 describe('DataTable', () => {
   it('is a real table: caption, column headers, row headers, and buttons that name their row', () => {
     const onEdit = vi.fn();
-    render(<Fruits onDelete={async () => {}} onEdit={onEdit} />);
+    renderWithProviders(<Fruits onDelete={async () => {}} onEdit={onEdit} />);
     const table = screen.getByRole('table', { name: 'Fruit' });
     expect(table).toHaveClass('data-table', 'fruit-table');
     expect(
@@ -87,7 +87,7 @@ describe('DataTable', () => {
 
   it('asks before deleting; Cancel (or Escape) deletes nothing and gives the focus back', () => {
     const onDelete = vi.fn(async () => {});
-    render(<Fruits onDelete={onDelete} />);
+    renderWithProviders(<Fruits onDelete={onDelete} />);
     const del = screen.getByRole('button', { name: 'Delete pear' });
     del.focus();
     fireEvent.click(del);
@@ -106,7 +106,7 @@ describe('DataTable', () => {
 
   it('deletes on confirmation, then puts the focus on the next row’s Delete', async () => {
     const onDelete = vi.fn(async () => {});
-    render(<Fruits onDelete={onDelete} />);
+    renderWithProviders(<Fruits onDelete={onDelete} />);
     fireEvent.click(screen.getByRole('button', { name: 'Delete pear' }));
     await act(async () => {
       fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
@@ -118,7 +118,7 @@ describe('DataTable', () => {
   });
 
   it('keeps the question open with the failure when the delete fails', async () => {
-    render(<Fruits onDelete={() => Promise.reject(new Error('offline'))} />);
+    renderWithProviders(<Fruits onDelete={() => Promise.reject(new Error('offline'))} />);
     fireEvent.click(screen.getByRole('button', { name: 'Delete apple' }));
     await act(async () => {
       fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));
@@ -129,7 +129,7 @@ describe('DataTable', () => {
   });
 
   it('shows the empty state when the last row goes, with the focus on the table’s place', async () => {
-    render(<Fruits onDelete={async () => {}} initial={[FRUIT[0] as Fruit]} />);
+    renderWithProviders(<Fruits onDelete={async () => {}} initial={[FRUIT[0] as Fruit]} />);
     fireEvent.click(screen.getByRole('button', { name: 'Delete apple' }));
     await act(async () => {
       fireEvent.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Delete' }));

@@ -1,22 +1,22 @@
 // @vitest-environment jsdom
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { lazy, Suspense } from 'react';
-import { createLocaleStore, I18nProvider } from '../lib/i18n/i18n.tsx';
+import { renderWithProviders } from '../test/render.tsx';
 import { LoadBoundary } from './load-boundary.tsx';
 
 describe('LoadBoundary', () => {
   it('shows a message where a lazy part failed to load; the rest of the page stays', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const Part = lazy(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')));
-    render(
-      <I18nProvider store={createLocaleStore('en')}>
+    renderWithProviders(
+      <>
         <input aria-label="Typed" defaultValue="kept" />
         <LoadBoundary>
           <Suspense fallback={null}>
             <Part />
           </Suspense>
         </LoadBoundary>
-      </I18nProvider>,
+      </>,
     );
     expect(await screen.findByRole('alert')).toHaveTextContent('This part of the page could not be loaded.');
     expect(screen.getByRole('button', { name: 'Reload the page' })).toBeInTheDocument();

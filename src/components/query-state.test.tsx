@@ -1,15 +1,13 @@
 // @vitest-environment jsdom
-import { render, screen } from '@testing-library/react';
-import { createLocaleStore, I18nProvider } from '../lib/i18n/i18n.tsx';
+import { screen } from '@testing-library/react';
+import { renderWithProviders } from '../test/render.tsx';
 import { QueryView, type QueryLike } from './query-state.tsx';
 
 const view = (query: QueryLike<string>) =>
-  render(
-    <I18nProvider store={createLocaleStore('en')}>
-      <QueryView query={query} loadingLabel="Loading thing" failedTitle="Thing failed.">
-        {(data) => <input aria-label="Thing" defaultValue={data} />}
-      </QueryView>
-    </I18nProvider>,
+  renderWithProviders(
+    <QueryView query={query} loadingLabel="Loading thing" failedTitle="Thing failed.">
+      {(data) => <input aria-label="Thing" defaultValue={data} />}
+    </QueryView>,
   );
 
 describe('QueryView', () => {

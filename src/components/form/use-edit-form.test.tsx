@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useCallback } from 'react';
 import { z } from 'zod';
 import { ApiError } from '../../api/errors.ts';
-import { createLocaleStore, I18nProvider } from '../../lib/i18n/i18n.tsx';
 import { ActionRow, FormFailure } from './action-row.tsx';
 import { Field } from './field.tsx';
 import type { SaveOutcome } from './use-save.ts';
 import { useEditForm } from './use-edit-form.ts';
+import { renderWithProviders } from '../../test/render.tsx';
 
 interface Values {
   name: string;
@@ -51,11 +51,7 @@ function NameForm({ save, onDirtyChange }: { save: Save; onDirtyChange?: (dirty:
 }
 
 const renderForm = (save: Save, onDirtyChange?: (dirty: boolean) => void) =>
-  render(
-    <I18nProvider store={createLocaleStore('en')}>
-      <NameForm save={save} onDirtyChange={onDirtyChange} />
-    </I18nProvider>,
-  );
+  renderWithProviders(<NameForm save={save} onDirtyChange={onDirtyChange} />);
 
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const submit = () => act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })));

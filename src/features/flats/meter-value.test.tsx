@@ -1,18 +1,14 @@
 // @vitest-environment jsdom
-import { render } from '@testing-library/react';
 import { meterSchema, type WireMeter } from '../../api/saures/schemas.ts';
-import { createLocaleStore, I18nProvider, loadLocale, type Locale } from '../../lib/i18n/i18n.tsx';
+import { loadLocale, type Locale } from '../../lib/i18n/i18n.tsx';
+import { renderWithProviders } from '../../test/render.tsx';
 import { MeterValue } from './meter-value.tsx';
 
 beforeAll(() => loadLocale('ru'));
 
 function shown(locale: Locale, wire: Partial<WireMeter>): string {
   const meter = meterSchema.parse({ meter_name: '', sn: 'X-1', ...wire });
-  const { container, unmount } = render(
-    <I18nProvider store={createLocaleStore(locale)}>
-      <MeterValue meter={meter} />
-    </I18nProvider>,
-  );
+  const { container, unmount } = renderWithProviders(<MeterValue meter={meter} />, { locale });
   const text = container.textContent;
   unmount();
   return text;
