@@ -1,3 +1,4 @@
+import { besmartTokensExpired } from '../../test/scenarios.ts';
 import { setupFakeServices } from '../../test/server.ts';
 import { ApiError } from '../errors.ts';
 import * as api from './client.ts';
@@ -17,7 +18,7 @@ const ANCHOR = Date.UTC(2025, 5, 15);
 let clock = T0;
 
 /** The fake answering now: each describe.each block points it at its version. */
-const { besmart: fake } = setupFakeServices({ now: () => clock });
+const { besmart: fake, apply } = setupFakeServices({ now: () => clock });
 afterEach(() => {
   clock = T0;
 });
@@ -384,7 +385,7 @@ describe.each(DIALECTS)('besmart %s', (version) => {
     });
     it('refuses an expired token', async () => {
       const auth = await signIn();
-      fake.control('expire-tokens', new URLSearchParams());
+      apply(besmartTokensExpired());
       await expectHttpError(api.getSignalTypes(auth), 401, 'Token expired');
     });
   });
