@@ -21,8 +21,11 @@ function layerOf(file) {
   if (rel.startsWith('mocks/')) return { layer: 'mocks' };
   const m = /^src\/(app|features|components|lib|api)(?:\/([^/]+))?/.exec(rel);
   if (!m) return { layer: rel.startsWith('src/') ? 'src' : 'other' };
-  return { layer: m[1], feature: m[1] === 'features' ? m[2] : undefined };
+  return { layer: m[1], feature: m[1] === 'features' ? m[2] : undefined, rel };
 }
+
+/** An API client (src/api/<service>/client.ts): only the query layer (src/lib) and the API's own tests call it. */
+const isClient = (to) => to.layer === 'api' && /^src\/api\/[^/]+\/client\.ts$/.test(to.rel);
 
 function isTestFile(file) {
   return /\.test\.tsx?$/.test(file) || /[\\/]src[\\/]test[\\/]/.test(file);
@@ -42,6 +45,8 @@ function violation(from, to, source, file) {
   if ((from.layer === 'components' || from.layer === 'lib') && ['app', 'features'].includes(to.layer))
     return 'components/ and lib/ sit below features and app.';
   if (from.layer === 'features' && to.layer === 'app') return 'features never import app/.';
+  if (['app', 'features', 'components'].includes(from.layer) && isClient(to))
+    return 'features reach the services through src/lib/queries (keys, query options, mutations), not src/api/*/client.ts; types come from src/api/*/schemas.ts.';
   if (from.layer === 'features' && to.layer === 'features' && to.feature !== from.feature)
     return 'Features do not import each other: move what they share into components/ or lib/.';
   return null;

@@ -103,16 +103,17 @@ const navClass = (active: boolean) => (active ? 'active' : undefined);
 
 /**
  * Once the first page has painted and the browser is idle, fetch the code the
- * next steps need (API clients, the overview, the sensors page), so signing in
- * does not wait for it. It is not part of the sign-in route's initial JS.
+ * next steps need (the query layer with the API clients, the overview, the
+ * sensors page), so signing in does not wait for it. It is not part of the
+ * sign-in route's initial JS.
  */
 function usePrefetchNextPages(operator: boolean) {
   useEffect(() => {
     // A failed prefetch is harmless: the page asks for the code again when it needs it.
     const load = (p: Promise<unknown>) => void p.catch(() => undefined);
     const warm = () => {
-      load(import('../api/saures/client.ts'));
-      load(import('../api/besmart/client.ts'));
+      load(import('../lib/queries/saures.ts'));
+      load(import('../lib/queries/besmart.ts'));
       load(import('../features/flats/overview-page.tsx'));
       load(import('../features/flats/leak-banner.tsx'));
       load(import('../features/signals/watch-list-page.tsx'));

@@ -30,6 +30,22 @@ describe('import direction (ARCHITECTURE.md)', { timeout: 60_000 }, () => {
     expect(errors[0]).toContain('../flats/a.ts');
     expect(errors[1]).toContain('../../app/b.ts');
   });
+  it('sends features, app and components to the services through src/lib/queries, not the API clients', async () => {
+    const code = [
+      "import { getSensor } from '../../api/besmart/client.ts';",
+      "import type { Sensor } from '../../api/besmart/schemas.ts';",
+      "import { besmartQueries } from '../../lib/queries/besmart.ts';",
+      'export const all = [getSensor, besmartQueries];',
+      'export type S = Sensor;',
+    ].join('\n');
+    expect(await layerErrors('src/features/signals/x.ts', code)).toEqual([
+      expect.stringContaining('features reach the services through src/lib/queries'),
+    ]);
+    expect(
+      await layerErrors('src/app/x.ts', "export const load = () => import('../api/saures/client.ts');\n"),
+    ).toHaveLength(1);
+    expect(await layerErrors('src/lib/queries/x.ts', code.replaceAll('../../', '../../../'))).toEqual([]);
+  });
   it('keeps mocks/ out of production code but allows it in tests', async () => {
     const code = "import { createRng } from '../../mocks/seed.ts';\nexport const r = createRng;\n";
     expect(await layerErrors('src/app/x.ts', code)).toEqual([expect.stringContaining('never imports mocks/')]);

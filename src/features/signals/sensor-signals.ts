@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import type { SensorRef } from '../../api/besmart/client.ts';
-import type { SensorState, SignalType } from '../../api/besmart/schemas.ts';
+import type { SensorRef, SensorState, SignalType } from '../../api/besmart/schemas.ts';
 import {
   decideKind,
   kindFromType,

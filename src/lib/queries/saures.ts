@@ -4,15 +4,22 @@ import type { SauresSession } from '../session/saures-session.ts';
 
 const FIVE_MINUTES = 5 * 60_000;
 
+/** Every SAURES query key, generic → specific. */
+export const sauresKeys = {
+  all: () => ['saures'] as const,
+  flats: () => ['saures', 'flats'] as const,
+  meters: (flatId: number) => ['saures', 'meters', flatId] as const,
+};
+
 /**
  * SAURES query options, keyed generic → specific. Cached ≥ 5 minutes: SAURES
  * bans clients that poll faster than the data changes.
  */
 export const sauresQueries = {
-  all: () => ['saures'] as const,
+  all: sauresKeys.all,
   flats: (session: SauresSession) =>
     queryOptions({
-      queryKey: ['saures', 'flats'] as const,
+      queryKey: sauresKeys.flats(),
       queryFn: () => session.call('flats', (sid) => getFlats(sid)),
       staleTime: FIVE_MINUTES,
       refetchInterval: FIVE_MINUTES,
@@ -20,7 +27,7 @@ export const sauresQueries = {
     }),
   meters: (session: SauresSession, flatId: number) =>
     queryOptions({
-      queryKey: ['saures', 'meters', flatId] as const,
+      queryKey: sauresKeys.meters(flatId),
       queryFn: () => session.call(`meters:${flatId}`, (sid) => getMeters(sid, flatId)),
       staleTime: FIVE_MINUTES,
       // Polled no faster than SAURES data changes, so the leak banner clears by itself.
