@@ -1,5 +1,7 @@
-import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useCallback, useMemo } from 'react';
 import type { TaskResult } from '../../../api/besmart/schemas.ts';
+import { TimeSeriesChart, type ChartSeries } from '../../../components/chart/time-series-chart.tsx';
+import { timeTickFormat } from '../../../lib/chart/ticks.ts';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 
 /** One task result as a line chart (local time on the x axis), with its points in a table for screen readers. */
@@ -7,6 +9,25 @@ export function TaskResultChart({ result, index }: { result: TaskResult; index: 
   const { t, dateTime, number } = useI18n();
   const points = result.data.time.map((time, i) => ({ time, value: result.data.value[i] ?? null }));
   const unit = result.unit ?? '';
+  const valueName = t('edit.data.value');
+  // The shared chart takes typed arrays in time order; a missing value (NaN) breaks the line.
+  const { series, from, till } = useMemo(() => {
+    const { time, value } = result.data;
+    const order = time.map((_, i) => i).sort((a, b) => (time[a] ?? 0) - (time[b] ?? 0));
+    const line: ChartSeries = {
+      key: 'result',
+      name: valueName,
+      unit,
+      color: 'var(--accent)',
+      time: Float64Array.from(order, (i) => time[i] ?? Number.NaN),
+      value: Float64Array.from(order, (i) => value[i] ?? Number.NaN),
+    };
+    const first = line.time[0] ?? 0;
+    return { series: [line], from: first, till: Math.max(line.time[line.time.length - 1] ?? 0, first + 1) };
+  }, [result, valueName, unit]);
+  const formatTick = useCallback((ms: number) => dateTime(ms, timeTickFormat(till - from)), [dateTime, from, till]);
+  const formatTime = useCallback((ms: number) => dateTime(ms), [dateTime]);
+  const formatValue = useCallback((v: number) => number(v), [number]);
   const name = t('edit.task.resultName', {
     index: index + 1,
     signal: result.signal_type_moid === undefined ? '—' : String(result.signal_type_moid),
@@ -19,27 +40,17 @@ export function TaskResultChart({ result, index }: { result: TaskResult; index: 
       {points.length === 0 ? (
         <p className="empty-state">{t('edit.task.noPoints')}</p>
       ) : (
-        <div role="img" aria-label={name}>
-          <ResponsiveContainer width="100%" height={240}>
-            <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid stroke="var(--border)" strokeDasharray="3 3" />
-              <XAxis
-                dataKey="time"
-                type="number"
-                scale="time"
-                domain={['dataMin', 'dataMax']}
-                tickFormatter={(ms: number) => dateTime(ms, { hour: '2-digit', minute: '2-digit' })}
-                stroke="var(--muted)"
-              />
-              <YAxis stroke="var(--muted)" tickFormatter={(v: number) => number(v)} width={56} />
-              <Tooltip
-                labelFormatter={(ms) => (typeof ms === 'number' ? dateTime(ms) : String(ms))}
-                formatter={(v) => [typeof v === 'number' ? `${number(v)} ${unit}` : '—', t('edit.data.value')]}
-              />
-              <Line type="monotone" dataKey="value" stroke="var(--accent)" dot={false} isAnimationActive={false} />
-            </LineChart>
-          </ResponsiveContainer>
-        </div>
+        <TimeSeriesChart
+          series={series}
+          from={from}
+          till={till}
+          height={240}
+          label={name}
+          formatTick={formatTick}
+          formatTime={formatTime}
+          formatValue={formatValue}
+          reduce
+        />
       )}
       <details>
         <summary>{t('edit.task.points')}</summary>
