@@ -1,14 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { useMemo } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useCallback } from 'react';
+import { useWatch } from 'react-hook-form';
 import type { SensorType } from '../../../api/besmart/schemas.ts';
-import { Field } from '../../../components/form/field.tsx';
-import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { parseCustomFields } from '../../../api/besmart/schemas.ts';
-import { problemText, reportSaveError } from '../../../components/form/form-support.ts';
+import { ActionRow, FormFailure } from '../../../components/form/action-row.tsx';
+import { Field, Select, TextArea } from '../../../components/form/field.tsx';
+import { useEditForm } from '../../../components/form/use-edit-form.ts';
+import type { SaveOutcome } from '../../../components/form/use-save.ts';
+import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { SENSOR_FIELDS, sensorFormSchema, type SensorFormOutput, type SensorFormValues } from './sensor-form-schema.ts';
-import { useUnsavedChanges } from '../../../components/form/use-unsaved-changes.ts';
-import { useSave, type SaveOutcome } from '../../../components/form/use-save.ts';
 
 export type { SaveOutcome } from '../../../components/form/use-save.ts';
 
@@ -29,90 +28,51 @@ interface Props {
  */
 export function SensorForm({ mode, types, initial, onSave, afterSave }: Props) {
   const { t } = useI18n();
-  const { saved, failure, setFailure, note, setNote, run } = useSave(initial);
-  const schema = useMemo(() => sensorFormSchema(types, mode === 'edit' ? saved : undefined), [types, mode, saved]);
-  const form = useForm<SensorFormValues, unknown, SensorFormOutput>({
-    resolver: zodResolver(schema),
-    defaultValues: initial,
+  const schema = useCallback(
+    (saved: SensorFormValues) => sensorFormSchema(types, mode === 'edit' ? saved : undefined),
+    [types, mode],
+  );
+  const edit = useEditForm({
+    initial,
+    schema,
+    fields: SENSOR_FIELDS,
+    aliases: { 'sensor type': 'sensor_type_id' },
+    save: onSave,
+    afterSave,
   });
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    getValues,
-    control,
-    formState: { errors, isSubmitting, isDirty },
-  } = form;
-  useUnsavedChanges(isDirty, t('edit.unsaved'));
+  const { register, message } = edit;
 
-  const typeId = useWatch({ control, name: 'sensor_type_id' });
+  const typeId = useWatch({ control: edit.form.control, name: 'sensor_type_id' });
   const type = types.find((x) => String(x.id) === typeId);
   const customFields = parseCustomFields(type?.sensor_custom_fields ?? null);
   const keys = Object.keys(customFields).map((k) =>
     customFields[k]?.required ? t('edit.sensor.infoRequired', { key: k }) : k,
   );
-
-  const submit = handleSubmit(async (parsed) => {
-    const values = getValues();
-    await run(values, (baseline) => onSave(values, parsed, baseline), {
-      unchangedText: t('edit.sensor.nothingChanged'),
-      reset,
-      afterSave,
-      onError: (e) =>
-        reportSaveError(
-          e,
-          t,
-          { fields: SENSOR_FIELDS, aliases: { 'sensor type': 'sensor_type_id' } },
-          {
-            fieldError: (field, message) => setError(field, { type: 'server', message }, { shouldFocus: true }),
-            failure: setFailure,
-          },
-        ),
-    });
-  });
-
   const id = (name: string) => `sensor-${mode}-${name}`;
-  const message = (name: keyof SensorFormValues) => problemText(t, errors[name]?.message);
-  const described = (name: keyof SensorFormValues, hint = false) =>
-    [errors[name] ? `${id(name)}-message` : null, hint ? `${id(name)}-hint` : null].filter(Boolean).join(' ') ||
-    undefined;
 
   return (
     <form
       className="edit-form"
       noValidate
       aria-label={mode === 'create' ? t('edit.sensor.createTitle') : t('edit.sensor.title')}
-      onSubmit={(e) => void submit(e)}
+      onSubmit={edit.submit}
     >
-      {failure ? (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FormFailure text={edit.failure} />
       <div className="edit-grid">
         <Field id={id('name')} label={t('edit.sensor.name')} error={message('name')} {...register('name')} />
-        <div className="field">
-          <label htmlFor={id('sensor_type_id')}>{t('edit.sensor.type')}</label>
-          <select
-            id={id('sensor_type_id')}
-            aria-invalid={errors.sensor_type_id ? true : undefined}
-            aria-describedby={described('sensor_type_id')}
-            {...register('sensor_type_id')}
-          >
-            <option value="">{t('edit.sensor.typePick')}</option>
-            {types.map((x) => (
-              <option key={x.id} value={String(x.id)}>
-                {x.description ? `${x.description} (${x.name})` : x.name}
-              </option>
-            ))}
-          </select>
-          {errors.sensor_type_id ? (
-            <small id={`${id('sensor_type_id')}-message`} className="field-error">
-              {message('sensor_type_id')}
-            </small>
-          ) : null}
-        </div>
+        <Select
+          id={id('sensor_type_id')}
+          label={t('edit.sensor.type')}
+          error={message('sensor_type_id')}
+          {...register('sensor_type_id')}
+        >
+          <option value="">{t('edit.sensor.typePick')}</option>
+          {types.map((x) => (
+            <option key={x.id} value={String(x.id)}>
+              {x.description ? `${x.description} (${x.name})` : x.name}
+            </option>
+          ))}
+        </Select>
         <Field
           id={id('client_cid')}
           label={t('edit.sensor.clientCid')}
@@ -145,35 +105,24 @@ export function SensorForm({ mode, types, initial, onSave, afterSave }: Props) {
           {...register('lon')}
         />
       </div>
-      <div className="field">
-        <label htmlFor={id('info')}>{t('edit.sensor.info')}</label>
-        <textarea
-          id={id('info')}
-          rows={4}
-          spellCheck={false}
-          className="mono"
-          aria-invalid={errors.info ? true : undefined}
-          aria-describedby={described('info', true)}
-          {...register('info')}
-        />
-        <small id={`${id('info')}-hint`} className="field-hint">
-          {type === undefined
+      <TextArea
+        id={id('info')}
+        label={t('edit.sensor.info')}
+        rows={4}
+        spellCheck={false}
+        className="mono"
+        hint={
+          type === undefined
             ? null
             : keys.length > 0
               ? t('edit.sensor.infoKeys', { keys: keys.join(', ') })
-              : t('edit.sensor.infoNoKeys')}
-        </small>
-        {errors.info ? (
-          <small id={`${id('info')}-message`} className="field-error">
-            {message('info')}
-          </small>
-        ) : null}
-      </div>
+              : t('edit.sensor.infoNoKeys')
+        }
+        error={message('info')}
+        {...register('info')}
+      />
       {mode === 'edit' ? (
-        <div className="field">
-          <label htmlFor={id('comments')}>{t('edit.sensor.comments')}</label>
-          <textarea id={id('comments')} rows={2} {...register('comments')} />
-        </div>
+        <TextArea id={id('comments')} label={t('edit.sensor.comments')} rows={2} {...register('comments')} />
       ) : null}
       <div className="edit-checks">
         <label className="check">
@@ -183,35 +132,13 @@ export function SensorForm({ mode, types, initial, onSave, afterSave }: Props) {
           <input type="checkbox" {...register('negligible')} /> {t('edit.sensor.negligible')}
         </label>
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {mode === 'create'
-            ? isSubmitting
-              ? t('edit.sensor.creating')
-              : t('edit.sensor.create')
-            : isSubmitting
-              ? t('edit.sensor.saving')
-              : t('edit.sensor.save')}
-        </button>
-        {mode === 'edit' && isDirty ? (
-          <button
-            type="button"
-            disabled={isSubmitting}
-            onClick={() => {
-              reset(saved);
-              setFailure(null);
-              setNote(null);
-            }}
-          >
-            {t('edit.sensor.reset')}
-          </button>
-        ) : null}
-        {note ? (
-          <span className="form-ok" role="status">
-            {note}
-          </span>
-        ) : null}
-      </div>
+      <ActionRow
+        submit={mode === 'create' ? t('edit.sensor.create') : t('edit.sensor.save')}
+        busySubmit={mode === 'create' ? t('edit.sensor.creating') : t('edit.sensor.saving')}
+        busy={edit.isSubmitting}
+        secondary={mode === 'edit' && edit.isDirty ? { label: t('edit.sensor.reset'), onClick: edit.discard } : null}
+        note={edit.note}
+      />
     </form>
   );
 }

@@ -1,18 +1,17 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useCallback, useState } from 'react';
 import type { SensorRef, SensorState, SignalState, SignalType } from '../../../api/besmart/schemas.ts';
 import { errorText } from '../../../components/error-message.ts';
-import { Field } from '../../../components/form/field.tsx';
-import { EmptyState, QueryView } from '../../../components/query-state.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
+import { ActionRow, FormFailure } from '../../../components/form/action-row.tsx';
+import { Field, Select } from '../../../components/form/field.tsx';
+import { useEditForm } from '../../../components/form/use-edit-form.ts';
+import { QueryView } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
 import { besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
 import { useMutationThen } from '../../../lib/queries/use-mutation-then.ts';
 import { useSessionState, useSessions } from '../../../lib/session/context.tsx';
-import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
-import { problemText, reportSaveError } from '../../../components/form/form-support.ts';
 import {
   SIGNAL_STATE_FIELDS,
   changedSignalStateFields,
@@ -23,8 +22,7 @@ import {
   type SignalStateFormOutput,
   type SignalStateFormValues,
 } from './signal-state-schema.ts';
-import { useSave, type SaveOutcome } from '../../../components/form/use-save.ts';
-import { useUnsavedChanges } from '../../../components/form/use-unsaved-changes.ts';
+import type { SaveOutcome } from '../../../components/form/use-save.ts';
 
 const typeLabel = (types: readonly SignalType[], moid: number) => {
   const type = types.find((x) => x.signal_type_moid === moid);
@@ -57,14 +55,12 @@ export function SignalStatesEditor({
   const types = useQuery(besmartQueries.signalTypes(sessions.besmart));
   const keepsInfo = useKeepsInfo();
   const [editing, setEditing] = useState<SignalState | null>(null);
-  const [deleting, setDeleting] = useState<SignalState | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const create = useMutation(besmartMutations.createSignalState(sessions.besmart, queryClient, sensorRef));
   const update = useMutation(besmartMutations.updateSignalState(sessions.besmart, queryClient, sensorRef));
   const remove = useMutationThen(
     besmartMutations.deleteSignalState(sessions.besmart, queryClient, sensorRef),
     (_, s) => {
-      setDeleting(null);
       if (editing?.signal_state_id === s.signal_state_id) setEditing(null);
       setNote(t('edit.signalState.deleted', { signal: typeLabel(types.data ?? [], s.signal_type_moid) }));
     },
@@ -87,76 +83,60 @@ export function SignalStatesEditor({
                 {note}
               </p>
             ) : null}
-            {state.signal_states.length === 0 ? (
-              <EmptyState>{t('edit.signalState.empty')}</EmptyState>
-            ) : (
-              <div className="table-scroll">
-                <table className="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('edit.signalState.signal')}</th>
-                      <th scope="col">{t('edit.signalState.valueSince')}</th>
-                      <th scope="col">{t('edit.signalState.valueTill')}</th>
-                      {keepsInfo ? <th scope="col">{t('edit.signalState.info')}</th> : null}
-                      <th scope="col">{t('edit.meter.actions')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {state.signal_states.map((s) => {
-                      const signal = typeLabel(typeList, s.signal_type_moid);
-                      return (
-                        <tr
-                          key={s.signal_state_id}
-                          aria-current={editing?.signal_state_id === s.signal_state_id || undefined}
-                        >
-                          <td>{signal}</td>
-                          <td className="num">{reading(s.value_for_since)}</td>
-                          <td className="num">{reading(s.value_for_till)}</td>
-                          {keepsInfo ? <td className="mono">{s.info ?? '—'}</td> : null}
-                          <td className="row-actions">
-                            <button
-                              type="button"
-                              aria-label={t('edit.signalState.editRow', { signal })}
-                              onClick={() => {
-                                setNote(null);
-                                setEditing(s);
-                              }}
-                            >
-                              {t('edit.state.edit')}
-                            </button>
-                            <button
-                              type="button"
-                              className="danger"
-                              aria-label={t('edit.signalState.deleteRow', { signal })}
-                              onClick={() => {
-                                remove.reset();
-                                setDeleting(s);
-                              }}
-                            >
-                              {t('edit.state.delete')}
-                            </button>
-                          </td>
-                        </tr>
-                      );
-                    })}
-                  </tbody>
-                </table>
-              </div>
-            )}
-            {deleting ? (
-              <ConfirmDialog
-                message={t('edit.signalState.deleteConfirm', {
-                  signal: typeLabel(typeList, deleting.signal_type_moid),
-                  period,
-                })}
-                confirmLabel={t('edit.confirm.delete')}
-                busyLabel={t('edit.sensor.deleting')}
-                busy={remove.isPending}
-                error={remove.isError ? t('edit.deleteFailed', { words: errorText(remove.error, t) }) : null}
-                onConfirm={() => remove.mutate(deleting)}
-                onCancel={() => setDeleting(null)}
-              />
-            ) : null}
+            <DataTable
+              caption={t('edit.signalState.title', { period })}
+              captionHidden
+              rows={state.signal_states}
+              rowKey={(s) => s.signal_state_id}
+              isCurrent={(s) => editing?.signal_state_id === s.signal_state_id}
+              empty={t('edit.signalState.empty')}
+              columns={[
+                {
+                  id: 'signal',
+                  header: t('edit.signalState.signal'),
+                  cell: (s) => typeLabel(typeList, s.signal_type_moid),
+                },
+                {
+                  id: 'since',
+                  header: t('edit.signalState.valueSince'),
+                  cell: (s) => reading(s.value_for_since),
+                  className: 'num',
+                },
+                {
+                  id: 'till',
+                  header: t('edit.signalState.valueTill'),
+                  cell: (s) => reading(s.value_for_till),
+                  className: 'num',
+                },
+                keepsInfo && {
+                  id: 'info',
+                  header: t('edit.signalState.info'),
+                  cell: (s) => s.info ?? '—',
+                  className: 'mono',
+                },
+              ]}
+              actions={{
+                header: t('edit.meter.actions'),
+                edit: {
+                  text: () => t('edit.state.edit'),
+                  label: (s) => t('edit.signalState.editRow', { signal: typeLabel(typeList, s.signal_type_moid) }),
+                  onEdit: (s) => {
+                    setNote(null);
+                    setEditing(s);
+                  },
+                },
+                remove: {
+                  text: () => t('edit.state.delete'),
+                  label: (s) => t('edit.signalState.deleteRow', { signal: typeLabel(typeList, s.signal_type_moid) }),
+                  confirm: (s) =>
+                    t('edit.signalState.deleteConfirm', { signal: typeLabel(typeList, s.signal_type_moid), period }),
+                  confirmText: t('edit.confirm.delete'),
+                  busyText: t('edit.sensor.deleting'),
+                  onDelete: (s) => remove.mutateAsync(s),
+                  failureText: (e) => t('edit.deleteFailed', { words: errorText(e, t) }),
+                },
+              }}
+            />
             {editing ? (
               <SignalStateForm
                 key={`edit-${editing.signal_state_id}`}
@@ -223,79 +203,43 @@ interface FormProps {
 function SignalStateForm({ mode, initial, types, taken, onSave, afterSave, onCancel, onDirtyChange }: FormProps) {
   const { t } = useI18n();
   const keepsInfo = useKeepsInfo();
-  const { saved, failure, setFailure, note, run } = useSave(initial);
-  const schema = useMemo(() => signalStateFormSchema(taken, mode === 'edit' ? saved : undefined), [taken, mode, saved]);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    getValues,
-    formState: { errors, isSubmitting, isDirty },
-  } = useForm<SignalStateFormValues, unknown, SignalStateFormOutput>({
-    resolver: zodResolver(schema),
-    defaultValues: initial,
+  const schema = useCallback(
+    (saved: SignalStateFormValues) => signalStateFormSchema(taken, mode === 'edit' ? saved : undefined),
+    [taken, mode],
+  );
+  const edit = useEditForm({
+    initial,
+    schema,
+    fields: SIGNAL_STATE_FIELDS,
+    aliases: { 'signal state for signal': 'signal_type_moid' },
+    save: onSave,
+    afterSave,
+    onDirtyChange,
   });
-  useUnsavedChanges(isDirty, t('edit.unsaved'));
-  useEffect(() => {
-    onDirtyChange?.(isDirty);
-    return () => onDirtyChange?.(false);
-  }, [isDirty, onDirtyChange]);
-
-  const submit = handleSubmit(async (parsed) => {
-    const values = getValues();
-    await run(values, (baseline) => onSave(values, parsed, baseline), {
-      unchangedText: t('edit.sensor.nothingChanged'),
-      reset,
-      afterSave,
-      onError: (e) =>
-        reportSaveError(
-          e,
-          t,
-          { fields: SIGNAL_STATE_FIELDS, aliases: { 'signal state for signal': 'signal_type_moid' } },
-          {
-            fieldError: (field, message) => setError(field, { type: 'server', message }, { shouldFocus: true }),
-            failure: setFailure,
-          },
-        ),
-    });
-  });
+  const { register, message } = edit;
   const id = (name: string) => `signal-state-${mode}-${name}`;
-  const message = (name: keyof SignalStateFormValues) => problemText(t, errors[name]?.message);
   const title = mode === 'create' ? t('edit.signalState.createTitle') : t('edit.signalState.editTitle');
 
   return (
-    <form className="edit-form" noValidate aria-label={title} onSubmit={(e) => void submit(e)}>
+    <form className="edit-form" noValidate aria-label={title} onSubmit={edit.submit}>
       <h4>{title}</h4>
-      {failure ? (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FormFailure text={edit.failure} />
       <div className="edit-grid">
-        <div className="field">
-          <label htmlFor={id('signal_type_moid')}>{t('edit.signalState.signal')}</label>
-          <select
-            id={id('signal_type_moid')}
-            disabled={mode === 'edit'}
-            aria-invalid={errors.signal_type_moid ? true : undefined}
-            aria-describedby={errors.signal_type_moid ? `${id('signal_type_moid')}-message` : undefined}
-            {...register('signal_type_moid')}
-          >
-            <option value="">{t('edit.signalState.choose')}</option>
-            {types.map((type) => (
-              <option key={type.signal_type_moid} value={String(type.signal_type_moid)}>
-                {typeLabel(types, type.signal_type_moid)}
-                {type.description ? ` — ${type.description}` : ''}
-              </option>
-            ))}
-          </select>
-          {errors.signal_type_moid ? (
-            <small id={`${id('signal_type_moid')}-message`} className="field-error">
-              {message('signal_type_moid')}
-            </small>
-          ) : null}
-        </div>
+        <Select
+          id={id('signal_type_moid')}
+          label={t('edit.signalState.signal')}
+          disabled={mode === 'edit'}
+          error={message('signal_type_moid')}
+          {...register('signal_type_moid')}
+        >
+          <option value="">{t('edit.signalState.choose')}</option>
+          {types.map((type) => (
+            <option key={type.signal_type_moid} value={String(type.signal_type_moid)}>
+              {typeLabel(types, type.signal_type_moid)}
+              {type.description ? ` — ${type.description}` : ''}
+            </option>
+          ))}
+        </Select>
         <Field
           id={id('value_for_since')}
           inputMode="decimal"
@@ -321,25 +265,13 @@ function SignalStateForm({ mode, initial, types, taken, onSave, afterSave, onCan
           />
         ) : null}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting
-            ? t('edit.state.saving')
-            : mode === 'create'
-              ? t('edit.signalState.create')
-              : t('edit.signalState.save')}
-        </button>
-        {onCancel ? (
-          <button type="button" disabled={isSubmitting} onClick={onCancel}>
-            {t('edit.state.cancel')}
-          </button>
-        ) : null}
-        {note ? (
-          <span className="form-ok" role="status">
-            {note}
-          </span>
-        ) : null}
-      </div>
+      <ActionRow
+        submit={mode === 'create' ? t('edit.signalState.create') : t('edit.signalState.save')}
+        busySubmit={t('edit.state.saving')}
+        busy={edit.isSubmitting}
+        secondary={onCancel ? { label: t('edit.state.cancel'), onClick: onCancel } : null}
+        note={edit.note}
+      />
     </form>
   );
 }

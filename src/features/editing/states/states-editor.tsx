@@ -3,13 +3,13 @@ import '../editing.css';
 import { useCallback, useRef, useState } from 'react';
 import type { SensorRef, SensorState, SensorStateFields } from '../../../api/besmart/schemas.ts';
 import { errorText } from '../../../components/error-message.ts';
-import { EmptyState, QueryView } from '../../../components/query-state.tsx';
+import { DataTable } from '../../../components/data-table.tsx';
+import { QueryView } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
 import { besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
 import { useMutationThen } from '../../../lib/queries/use-mutation-then.ts';
 import { useSessions } from '../../../lib/session/context.tsx';
-import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { SignalStatesEditor } from './signal-states-editor.tsx';
 import { StateForm } from './state-form.tsx';
 import { changedStateFields, createStateFields, emptyStateForm, stateFormValues } from './state-form-schema.ts';
@@ -76,7 +76,6 @@ function States({
   const sessions = useSessions();
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<SensorState | null>(null);
-  const [deleting, setDeleting] = useState<SensorState | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const dirty = useRef(false);
   const onDirtyChange = useCallback((d: boolean) => {
@@ -99,7 +98,6 @@ function States({
   const remove = useMutationThen(
     besmartMutations.deleteSensorState(sessions.besmart, queryClient, sensorRef),
     (_, s) => {
-      setDeleting(null);
       if (editing?.sensor_state_id === s.sensor_state_id) {
         dirty.current = false;
         setEditing(null);
@@ -117,69 +115,47 @@ function States({
           {note}
         </p>
       ) : null}
-      {states.length === 0 ? (
-        <EmptyState>{t('edit.state.empty')}</EmptyState>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table states-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('edit.state.since')}</th>
-                <th scope="col">{t('edit.state.till')}</th>
-                <th scope="col">{t('edit.state.meterEid')}</th>
-                <th scope="col">{t('edit.state.meterType')}</th>
-                <th scope="col">{t('edit.meter.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {states.map((s) => (
-                <tr key={s.sensor_state_id} aria-current={editing?.sensor_state_id === s.sensor_state_id || undefined}>
-                  <td>{dateTime(s.since)}</td>
-                  <td>{s.till === null ? t('edit.state.open') : dateTime(s.till)}</td>
-                  <td className="mono">{s.meter_eid ?? '—'}</td>
-                  <td>{s.meter_type_name ?? '—'}</td>
-                  <td className="row-actions">
-                    <button
-                      type="button"
-                      aria-label={t('edit.state.editRow', { period: period(s) })}
-                      onClick={() => {
-                        if (editing?.sensor_state_id === s.sensor_state_id || !leaveForm()) return;
-                        dirty.current = false;
-                        setNote(null);
-                        setEditing(s);
-                      }}
-                    >
-                      {t('edit.state.edit')}
-                    </button>
-                    <button
-                      type="button"
-                      className="danger"
-                      aria-label={t('edit.state.deleteRow', { period: period(s) })}
-                      onClick={() => {
-                        remove.reset();
-                        setDeleting(s);
-                      }}
-                    >
-                      {t('edit.state.delete')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {deleting ? (
-        <ConfirmDialog
-          message={t('edit.state.deleteConfirm', { period: period(deleting) })}
-          confirmLabel={t('edit.confirm.delete')}
-          busyLabel={t('edit.sensor.deleting')}
-          busy={remove.isPending}
-          error={remove.isError ? t('edit.deleteFailed', { words: errorText(remove.error, t) }) : null}
-          onConfirm={() => remove.mutate(deleting)}
-          onCancel={() => setDeleting(null)}
-        />
-      ) : null}
+      <DataTable
+        caption={t('edit.state.title')}
+        captionHidden
+        className="states-table"
+        rows={states}
+        rowKey={(s) => s.sensor_state_id}
+        isCurrent={(s) => editing?.sensor_state_id === s.sensor_state_id}
+        empty={t('edit.state.empty')}
+        columns={[
+          { id: 'since', header: t('edit.state.since'), cell: (s) => dateTime(s.since) },
+          {
+            id: 'till',
+            header: t('edit.state.till'),
+            cell: (s) => (s.till === null ? t('edit.state.open') : dateTime(s.till)),
+          },
+          { id: 'meter_eid', header: t('edit.state.meterEid'), cell: (s) => s.meter_eid ?? '—', className: 'mono' },
+          { id: 'meter_type', header: t('edit.state.meterType'), cell: (s) => s.meter_type_name ?? '—' },
+        ]}
+        actions={{
+          header: t('edit.meter.actions'),
+          edit: {
+            text: () => t('edit.state.edit'),
+            label: (s) => t('edit.state.editRow', { period: period(s) }),
+            onEdit: (s) => {
+              if (editing?.sensor_state_id === s.sensor_state_id || !leaveForm()) return;
+              dirty.current = false;
+              setNote(null);
+              setEditing(s);
+            },
+          },
+          remove: {
+            text: () => t('edit.state.delete'),
+            label: (s) => t('edit.state.deleteRow', { period: period(s) }),
+            confirm: (s) => t('edit.state.deleteConfirm', { period: period(s) }),
+            confirmText: t('edit.confirm.delete'),
+            busyText: t('edit.sensor.deleting'),
+            onDelete: (s) => remove.mutateAsync(s),
+            failureText: (e) => t('edit.deleteFailed', { words: errorText(e, t) }),
+          },
+        }}
+      />
       {editing ? (
         <>
           <StateForm
