@@ -1,19 +1,13 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { Field } from '../../../components/form/field.tsx';
+import { useCallback } from 'react';
+import { ActionRow, FormFailure } from '../../../components/form/action-row.tsx';
+import { Field, Select } from '../../../components/form/field.tsx';
+import { useEditForm } from '../../../components/form/use-edit-form.ts';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
 import { useSessionState, useSessions } from '../../../lib/session/context.tsx';
-import { problemText, reportSaveError } from '../../../components/form/form-support.ts';
-import {
-  METER_TYPE_FIELDS,
-  meterTypeSchema,
-  type MeterTypeFormOutput,
-  type MeterTypeFormValues,
-} from './meter-type-schema.ts';
-import { confirmLeave, useUnsavedChanges } from '../../../components/form/use-unsaved-changes.ts';
+import { METER_TYPE_FIELDS, meterTypeSchema, type MeterTypeFormValues } from './meter-type-schema.ts';
+import { confirmLeave } from '../../../components/form/use-unsaved-changes.ts';
 
 interface Props {
   clientCid: number;
@@ -34,62 +28,40 @@ export function MeterTypeForm({ clientCid, mode, initial, takenIds = [], onSaved
   const sessions = useSessions();
   const queryClient = useQueryClient();
   const save = useMutation(besmartMutations.saveMeterType(sessions.besmart, queryClient, clientCid, mode));
-  const [failure, setFailure] = useState<string | null>(null);
   // Current besmart servers pick a new meter type's id and know more fields than v0.1.5.
   const current = useSessionState((s) => s.besmart?.api) === 'current';
   const serverPicksId = mode === 'create' && current;
-  const schema = useMemo(() => meterTypeSchema(takenIds, serverPicksId), [takenIds, serverPicksId]);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    reset,
-    getValues,
-    formState: { errors, isSubmitting, isDirty },
-  } = useForm<MeterTypeFormValues, unknown, MeterTypeFormOutput>({
-    resolver: zodResolver(schema),
-    defaultValues: initial,
-  });
-  useUnsavedChanges(isDirty, t('edit.unsaved'));
-  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
-
-  const submit = handleSubmit(async (params) => {
-    setFailure(null);
-    try {
+  const schema = useCallback(() => meterTypeSchema(takenIds, serverPicksId), [takenIds, serverPicksId]);
+  const edit = useEditForm({
+    initial,
+    schema,
+    fields: METER_TYPE_FIELDS,
+    // v0.1.5 refuses a taken id; a current server a taken name (and calls the name `name`).
+    aliases: { name: 'meter_type_name', 'already exists': current ? 'meter_type_name' : 'meter_type_id' },
+    save: async (_values, params) => {
       await save.mutateAsync(params);
-      // A new form after a create: the next free id. An edit keeps what was saved.
-      const nextId = Math.max(params.meter_type_id ?? 0, ...takenIds) + 1;
-      reset(mode === 'create' ? { ...initial, meter_type_id: serverPicksId ? '' : String(nextId) } : getValues());
       onSaved(t(mode === 'create' ? 'edit.meter.created' : 'edit.meter.saved', { name: params.meter_type_name }));
-    } catch (e) {
-      reportSaveError(
-        e,
-        t,
-        {
-          fields: METER_TYPE_FIELDS,
-          // v0.1.5 refuses a taken id; a current server a taken name (and calls the name `name`).
-          aliases: { name: 'meter_type_name', 'already exists': current ? 'meter_type_name' : 'meter_type_id' },
-        },
-        {
-          fieldError: (field, message) => setError(field, { type: 'server', message }, { shouldFocus: true }),
-          failure: setFailure,
-        },
-      );
-    }
+      return { kind: 'saved', message: '' };
+    },
+    // A new form after a create: the next free id. An edit keeps what was saved.
+    afterSave: (values) =>
+      mode === 'create'
+        ? {
+            ...initial,
+            meter_type_id: serverPicksId ? '' : String(Math.max(Number(values.meter_type_id) || 0, ...takenIds) + 1),
+          }
+        : values,
+    onDirtyChange,
   });
+  const { register, message } = edit;
 
   const id = (name: string) => `meter-${mode}-${name}`;
-  const message = (name: keyof MeterTypeFormValues) => problemText(t, errors[name]?.message);
   const title = mode === 'create' ? t('edit.meter.new') : t('edit.meter.editing', { name: initial.meter_type_name });
 
   return (
-    <form className="edit-form" noValidate aria-label={title} onSubmit={(e) => void submit(e)}>
+    <form className="edit-form" noValidate aria-label={title} onSubmit={edit.submit}>
       <h3>{title}</h3>
-      {failure ? (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      ) : null}
+      <FormFailure text={edit.failure} />
       {serverPicksId ? <p className="muted">{t('edit.meter.idByServer')}</p> : null}
       <div className="edit-grid">
         {serverPicksId ? null : (
@@ -114,24 +86,16 @@ export function MeterTypeForm({ clientCid, mode, initial, takenIds = [], onSaved
           error={message('description')}
           {...register('description')}
         />
-        <div className="field">
-          <label htmlFor={id('number_of_phases')}>{t('edit.meter.phases')}</label>
-          <select
-            id={id('number_of_phases')}
-            aria-invalid={errors.number_of_phases ? true : undefined}
-            aria-describedby={errors.number_of_phases ? `${id('number_of_phases')}-message` : undefined}
-            {...register('number_of_phases')}
-          >
-            <option value="1">1</option>
-            <option value="2">2</option>
-            <option value="3">3</option>
-          </select>
-          {errors.number_of_phases ? (
-            <small id={`${id('number_of_phases')}-message`} className="field-error">
-              {message('number_of_phases')}
-            </small>
-          ) : null}
-        </div>
+        <Select
+          id={id('number_of_phases')}
+          label={t('edit.meter.phases')}
+          error={message('number_of_phases')}
+          {...register('number_of_phases')}
+        >
+          <option value="1">1</option>
+          <option value="2">2</option>
+          <option value="3">3</option>
+        </Select>
         {current ? (
           <>
             <Field
@@ -167,22 +131,21 @@ export function MeterTypeForm({ clientCid, mode, initial, takenIds = [], onSaved
           </label>
         ) : null}
       </div>
-      <div className="form-actions">
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? t('edit.meter.saving') : mode === 'create' ? t('edit.meter.create') : t('edit.meter.save')}
-        </button>
-        {onCancel ? (
-          <button
-            type="button"
-            disabled={isSubmitting}
-            onClick={() => {
-              if (confirmLeave(isDirty, t('edit.unsaved'))) onCancel();
-            }}
-          >
-            {t('edit.meter.cancel')}
-          </button>
-        ) : null}
-      </div>
+      <ActionRow
+        submit={mode === 'create' ? t('edit.meter.create') : t('edit.meter.save')}
+        busySubmit={t('edit.meter.saving')}
+        busy={edit.isSubmitting}
+        secondary={
+          onCancel
+            ? {
+                label: t('edit.meter.cancel'),
+                onClick: () => {
+                  if (confirmLeave(edit.isDirty, t('edit.unsaved'))) onCancel();
+                },
+              }
+            : null
+        }
+      />
     </form>
   );
 }

@@ -2,13 +2,13 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { MeterType } from '../../../api/besmart/schemas.ts';
 import { errorText } from '../../../components/error-message.ts';
+import { DataTable } from '../../../components/data-table.tsx';
 import { EmptyState, ErrorPanel, Skeleton } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
 import { besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
 import { useMutationThen } from '../../../lib/queries/use-mutation-then.ts';
 import { useSessions } from '../../../lib/session/context.tsx';
-import { ConfirmDialog } from '../../../components/confirm-dialog.tsx';
 import { readInteger } from '../../../components/form/form-support.ts';
 import { MeterTypeForm } from './meter-type-form.tsx';
 import { meterTypeFormValues, newMeterTypeForm } from './meter-type-schema.ts';
@@ -64,14 +64,12 @@ function MeterTypes({ clientCid }: { clientCid: number }) {
   const queryClient = useQueryClient();
   const list = useQuery(besmartQueries.meterTypes(sessions.besmart, clientCid));
   const [editing, setEditing] = useState<MeterType | null>(null);
-  const [deleting, setDeleting] = useState<MeterType | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const dirty = useRef(false);
   const onDirtyChange = useCallback((d: boolean) => {
     dirty.current = d;
   }, []);
   const remove = useMutationThen(besmartMutations.deleteMeterType(sessions.besmart, queryClient, clientCid), (_, m) => {
-    setDeleting(null);
     if (editing?.id === m.id) setEditing(null);
     setNote(t('edit.meter.deleted', { name: m.meter_type_name }));
   });
@@ -94,90 +92,50 @@ function MeterTypes({ clientCid }: { clientCid: number }) {
             {note}
           </p>
         ) : null}
-        {items.length === 0 ? (
-          <EmptyState>{t('edit.meter.empty')}</EmptyState>
-        ) : (
-          <div className="table-scroll">
-            <table className="data-table meter-types-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('edit.meter.id')}</th>
-                  <th scope="col">{t('edit.meter.name')}</th>
-                  <th scope="col">{t('edit.meter.description')}</th>
-                  <th scope="col">{t('edit.meter.phases')}</th>
-                  <th scope="col">{t('edit.meter.ami')}</th>
-                  <th scope="col">{t('edit.meter.balance')}</th>
-                  <th scope="col">{t('edit.meter.dcu')}</th>
-                  {extra ? (
-                    <>
-                      <th scope="col">{t('edit.meter.remote')}</th>
-                      <th scope="col">{t('edit.meter.prefix')}</th>
-                      <th scope="col">{t('edit.meter.capPeriod')}</th>
-                    </>
-                  ) : null}
-                  <th scope="col">{t('edit.meter.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((m) => (
-                  <tr key={m.id}>
-                    <td className="mono">{m.id}</td>
-                    <td>{m.meter_type_name}</td>
-                    <td>{m.description ?? '—'}</td>
-                    <td>{m.number_of_phases}</td>
-                    <td>{flag(m.is_ami)}</td>
-                    <td>{flag(m.is_balance)}</td>
-                    <td>{flag(m.is_dcu)}</td>
-                    {extra ? (
-                      <>
-                        <td>{m.is_remote === null ? '—' : flag(m.is_remote)}</td>
-                        <td>{m.prefix_name ?? '—'}</td>
-                        <td>{m.default_cap_period ?? '—'}</td>
-                      </>
-                    ) : null}
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        onClick={() => {
-                          if (editing?.id === m.id || !leaveForm()) return;
-                          setNote(null);
-                          setEditing(m);
-                        }}
-                      >
-                        {t('edit.meter.edit', { name: m.meter_type_name })}
-                      </button>
-                      <button
-                        type="button"
-                        className="danger"
-                        onClick={() => {
-                          remove.reset();
-                          setDeleting(m);
-                        }}
-                      >
-                        {t('edit.meter.delete', { name: m.meter_type_name })}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        {deleting ? (
-          <ConfirmDialog
-            message={t('edit.meter.deleteConfirm', {
-              name: deleting.meter_type_name,
-              id: String(deleting.id),
-              cid: String(clientCid),
-            })}
-            confirmLabel={t('edit.confirm.delete')}
-            busyLabel={t('edit.sensor.deleting')}
-            busy={remove.isPending}
-            error={remove.isError ? t('edit.deleteFailed', { words: errorText(remove.error, t) }) : null}
-            onConfirm={() => remove.mutate(deleting)}
-            onCancel={() => setDeleting(null)}
-          />
-        ) : null}
+        <DataTable
+          caption={t('edit.meter.title')}
+          captionHidden
+          className="meter-types-table"
+          rows={items}
+          rowKey={(m) => m.id}
+          empty={t('edit.meter.empty')}
+          columns={[
+            { id: 'id', header: t('edit.meter.id'), cell: (m) => m.id, className: 'mono' },
+            { id: 'name', header: t('edit.meter.name'), cell: (m) => m.meter_type_name },
+            { id: 'description', header: t('edit.meter.description'), cell: (m) => m.description ?? '—' },
+            { id: 'phases', header: t('edit.meter.phases'), cell: (m) => m.number_of_phases },
+            { id: 'ami', header: t('edit.meter.ami'), cell: (m) => flag(m.is_ami) },
+            { id: 'balance', header: t('edit.meter.balance'), cell: (m) => flag(m.is_balance) },
+            { id: 'dcu', header: t('edit.meter.dcu'), cell: (m) => flag(m.is_dcu) },
+            extra && {
+              id: 'remote',
+              header: t('edit.meter.remote'),
+              cell: (m) => (m.is_remote === null ? '—' : flag(m.is_remote)),
+            },
+            extra && { id: 'prefix', header: t('edit.meter.prefix'), cell: (m) => m.prefix_name ?? '—' },
+            extra && { id: 'cap', header: t('edit.meter.capPeriod'), cell: (m) => m.default_cap_period ?? '—' },
+          ]}
+          actions={{
+            header: t('edit.meter.actions'),
+            edit: {
+              text: (m) => t('edit.meter.edit', { name: m.meter_type_name }),
+              onEdit: (m) => {
+                if (editing?.id === m.id || !leaveForm()) return;
+                setNote(null);
+                setEditing(m);
+              },
+            },
+            remove: {
+              text: (m) => t('edit.meter.delete', { name: m.meter_type_name }),
+              confirm: (m) =>
+                t('edit.meter.deleteConfirm', { name: m.meter_type_name, id: String(m.id), cid: String(clientCid) }),
+              confirmText: t('edit.confirm.delete'),
+              busyText: t('edit.sensor.deleting'),
+              onDelete: (m) => remove.mutateAsync(m),
+              failureText: (e) => t('edit.deleteFailed', { words: errorText(e, t) }),
+            },
+          }}
+        />
       </section>
       <section className="panel">
         {editing ? (
