@@ -24,7 +24,7 @@
 export interface ReducedSeries {
   time: Float64Array;
   value: Float64Array;
-  /** Position of each kept point in the raw arrays (to look up origin etc.). */
+  /** Position of each kept point in the raw arrays (to look up per-point data such as tags). */
   index: Uint32Array;
 }
 
