@@ -1,27 +1,20 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
 import { isApiError } from '../../../api/errors.ts';
 import { ignoredTaskOptions, offersRawGraphs, type TaskOutcome } from '../../../api/besmart/schemas.ts';
 import { errorText } from '../../../components/error-message.ts';
-import { Field } from '../../../components/form/field.tsx';
+import { ActionRow, FormFailure } from '../../../components/form/action-row.tsx';
+import { Field, TextArea } from '../../../components/form/field.tsx';
+import { useEditForm } from '../../../components/form/use-edit-form.ts';
 import { LoadBoundary } from '../../../components/load-boundary.tsx';
 import { Skeleton } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
 import { useSessionState, useSessions } from '../../../lib/session/context.tsx';
 import '../editing.css';
-import { problemText, serverField, serverWords } from '../../../components/form/form-support.ts';
-import {
-  TASK_FIELDS,
-  emptyTaskForm,
-  taskFormSchema,
-  taskOptions,
-  type TaskFormOutput,
-  type TaskFormValues,
-} from './task-schema.ts';
-import { confirmLeave, useUnsavedChanges } from '../../../components/form/use-unsaved-changes.ts';
+import { serverField, serverWords } from '../../../components/form/form-support.ts';
+import { TASK_FIELDS, emptyTaskForm, taskFormSchema, taskOptions } from './task-schema.ts';
+import { confirmLeave } from '../../../components/form/use-unsaved-changes.ts';
 
 // recharts loads with a result, not with the page.
 const TaskResultChart = lazy(() => import('./task-result-chart.tsx').then((m) => ({ default: m.TaskResultChart })));
@@ -76,28 +69,21 @@ function TaskForm({ mode, onDirtyChange }: { mode: Mode; onDirtyChange: (dirty: 
   const sessions = useSessions();
   const run = useMutation(besmartMutations.runTask(sessions.besmart));
   const uid = useId();
-  const [failure, setFailure] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<TaskOutcome | null>(null);
   // Options this server no longer takes are not offered (and not sent).
   const ignored = ignoredTaskOptions(useSessionState((s) => s.besmart?.api));
   const takesPriority = !ignored.includes('task_priority');
   const takesAsync = !ignored.includes('task_async');
-  const {
-    register,
-    handleSubmit,
-    setError,
-    formState: { errors, isSubmitting, isDirty },
-  } = useForm<TaskFormValues, unknown, TaskFormOutput>({
-    resolver: zodResolver(taskFormSchema(mode)),
-    defaultValues: emptyTaskForm(mode),
-  });
-  useUnsavedChanges(isDirty && outcome === null, t('edit.unsaved'));
-  useEffect(() => onDirtyChange(isDirty && outcome === null), [isDirty, outcome, onDirtyChange]);
-
-  const submit = handleSubmit(async (parsed) => {
-    setFailure(null);
-    setOutcome(null);
-    try {
+  const schema = useCallback(() => taskFormSchema(mode), [mode]);
+  const edit = useEditForm({
+    initial: emptyTaskForm(mode),
+    schema,
+    fields: TASK_FIELDS,
+    // Input that already ran is not worth a warning.
+    guard: outcome === null,
+    onDirtyChange,
+    save: async (_values, parsed) => {
+      setOutcome(null);
       const options = taskOptions(parsed);
       const result = await run.mutateAsync(
         mode === 'name'
@@ -105,9 +91,11 @@ function TaskForm({ mode, onDirtyChange }: { mode: Mode; onDirtyChange: (dirty: 
           : { kind: 'raw', graph: parsed.graph, options },
       );
       setOutcome(result);
-    } catch (e) {
+      return { kind: 'sent' };
+    },
+    onError: (e, show) => {
       if (isApiError(e) && e.code === 'NotOffered') {
-        setFailure(t('edit.task.rawNotOffered'));
+        show.failure(t('edit.task.rawNotOffered'));
         return;
       }
       const field = serverField(e, TASK_FIELDS, {
@@ -116,46 +104,32 @@ function TaskForm({ mode, onDirtyChange }: { mode: Mode; onDirtyChange: (dirty: 
         'Template parameters': 'params',
       });
       const words = serverWords(e);
-      if (field !== null && words !== null) setError(field, { type: 'server', message: words }, { shouldFocus: true });
-      setFailure(t('edit.task.failed', { words: errorText(e, t) }));
-    }
+      if (field !== null && words !== null) show.fieldError(field, words);
+      show.failure(t('edit.task.failed', { words: errorText(e, t) }));
+    },
   });
+  const { register, message } = edit;
 
   const id = (name: string) => `${uid}-${name}`;
-  const message = (name: keyof TaskFormValues) => problemText(t, errors[name]?.message);
   const title = mode === 'name' ? t('edit.task.byNameTitle') : t('edit.task.rawTitle');
   const textArea = (name: 'graph' | 'params', label: string, hint: string, rows: number) => (
-    <div className="field">
-      <label htmlFor={id(name)}>{label}</label>
-      <textarea
-        id={id(name)}
-        rows={rows}
-        className="mono"
-        spellCheck={false}
-        aria-invalid={errors[name] ? true : undefined}
-        aria-describedby={[errors[name] ? `${id(name)}-message` : '', `${id(name)}-hint`].join(' ').trim()}
-        {...register(name)}
-      />
-      <small id={`${id(name)}-hint`} className="field-hint">
-        {hint}
-      </small>
-      {errors[name] ? (
-        <small id={`${id(name)}-message`} className="field-error">
-          {message(name)}
-        </small>
-      ) : null}
-    </div>
+    <TextArea
+      id={id(name)}
+      label={label}
+      rows={rows}
+      className="mono"
+      spellCheck={false}
+      hint={hint}
+      error={message(name)}
+      {...register(name)}
+    />
   );
 
   return (
     <section className="panel">
-      <form className="edit-form" noValidate aria-label={title} onSubmit={(e) => void submit(e)}>
+      <form className="edit-form" noValidate aria-label={title} onSubmit={edit.submit}>
         <h2>{title}</h2>
-        {failure ? (
-          <p className="form-failure" role="alert">
-            {failure}
-          </p>
-        ) : null}
+        <FormFailure text={edit.failure} />
         {mode === 'name' ? (
           <>
             <Field
@@ -211,11 +185,7 @@ function TaskForm({ mode, onDirtyChange }: { mode: Mode; onDirtyChange: (dirty: 
             {t('edit.task.optionsIgnored')}
           </p>
         ) : null}
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={isSubmitting}>
-            {isSubmitting ? t('edit.task.running') : t('edit.task.run')}
-          </button>
-        </div>
+        <ActionRow submit={t('edit.task.run')} busySubmit={t('edit.task.running')} busy={edit.isSubmitting} />
       </form>
       {/* Only the short summary is announced, not the charts and their points tables. */}
       <p className="visually-hidden" role="status">
