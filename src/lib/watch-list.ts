@@ -1,6 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
-import type { SensorRef } from '../api/besmart/client.ts';
+import type { SensorRef } from '../api/besmart/schemas.ts';
 
 /*
  * besmart has no "list sensors" endpoint, so each besmart user keeps a watch

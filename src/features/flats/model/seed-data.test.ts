@@ -129,17 +129,6 @@ describe('large seeded dataset', () => {
   }));
   const opts = { now: NOW, staleHours: 24 };
 
-  /** Median of `runs` timings of `fn`, in ms. */
-  function median(fn: () => unknown, runs = 15): number {
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const t0 = performance.now();
-      fn();
-      times.push(performance.now() - t0);
-    }
-    return times.toSorted((a, b) => a - b)[Math.floor(runs / 2)] ?? Infinity;
-  }
-
   it('keeps water in litres and electricity in Wh', () => {
     const readings = items.flatMap((i) => (i.sensors ?? []).flatMap((s) => s.meters.map(decodeReading)));
     const volumes = readings.flatMap((r) => (r.kind === 'volume' ? [r] : []));
@@ -150,25 +139,19 @@ describe('large seeded dataset', () => {
     expect(volumes.some((r) => r.m3 > 100)).toBe(true);
   });
 
-  it('summarizes, filters, searches and sorts in a few ms at ≥ 300 flats and ≥ 3,000 meters', () => {
+  // How fast these run at this size is measured by `npm run bench` (overview), not asserted here.
+  it('summarizes, filters, searches and sorts ≥ 300 flats and ≥ 3,000 meters, the search index agreeing with a plain search', () => {
     const summary = summarize(items, opts);
     expect(summary.flats).toBeGreaterThanOrEqual(300);
     expect(summary.meters).toBeGreaterThanOrEqual(3000);
     expect(summary.activeLeaks).toBeGreaterThan(0);
     const index = buildSearchIndex(items);
-    const queries = ['м', 'мо', 'мос', 'моск', 'москва', 'москва ле', 'москва ленина 1', '1000-1-3'];
-    const perKeystroke =
-      median(() => queries.forEach((q) => items.filter((i) => matchesSearch(i, q)))) / queries.length;
-    const perKeystrokeIndexed = median(() => queries.forEach((q) => index.filter(q))) / queries.length;
-    const health = median(() => items.filter((i) => matchesHealth(i, 'error', opts)));
-    const summarizing = median(() => summarize(items, opts));
-    const sorting = median(() => sortFlats(items, 'health', opts));
-    console.info(
-      `large dataset (${summary.flats} flats, ${summary.controllers} controllers, ${summary.meters} meters): ` +
-        `search ${perKeystroke.toFixed(3)} ms, indexed ${perKeystrokeIndexed.toFixed(3)} ms, ` +
-        `health filter ${health.toFixed(3)} ms, summarize ${summarizing.toFixed(3)} ms, sort ${sorting.toFixed(3)} ms`,
-    );
-    // Generous bounds (the aim is well under 5 ms): they catch a quadratic slip, not a slow machine.
-    for (const t of [perKeystroke, perKeystrokeIndexed, health, summarizing, sorting]) expect(t).toBeLessThan(25);
+    for (const q of ['м', 'мо', 'мос', 'моск', 'москва', 'москва ле', 'москва ленина 1', '1000-1-3']) {
+      expect(index.filter(q), q).toEqual(items.filter((i) => matchesSearch(i, q)));
+    }
+    const withErrors = items.filter((i) => matchesHealth(i, 'error', opts));
+    expect(withErrors.length).toBeGreaterThan(0);
+    expect(withErrors.length).toBeLessThan(items.length);
+    expect(sortFlats(items, 'health', opts)).toHaveLength(items.length);
   });
 });
