@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import '../editing.css';
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import type { SensorRef } from '../../../api/besmart/schemas.ts';
+import { DataTable } from '../../../components/data-table.tsx';
 import { LoadBoundary } from '../../../components/load-boundary.tsx';
 import { Field } from '../../../components/form/field.tsx';
 import { EmptyState, ErrorPanel, Skeleton } from '../../../components/query-state.tsx';
@@ -232,104 +233,113 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
         <EmptyState>{t('edit.data.empty')}</EmptyState>
       ) : (
         <>
-          <div className="table-scroll">
-            <table className="data-table data-points">
-              <caption>
-                {t('edit.data.caption', {
-                  signal: signal.symbol,
-                  count: rows.length,
-                  from: when(range.since),
-                  till: when(range.till),
-                })}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('edit.data.time')}</th>
-                  <th scope="col">
-                    {t('edit.data.value')}
-                    {unit ? ` (${unit})` : ''}
-                  </th>
-                  <th scope="col">{t('edit.data.type')}</th>
-                  <th scope="col">{t('edit.data.origin')}</th>
-                  <th scope="col">{t('edit.meter.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((row) => {
+          <DataTable
+            caption={t('edit.data.caption', {
+              signal: signal.symbol,
+              count: rows.length,
+              from: when(range.since),
+              till: when(range.till),
+            })}
+            className="data-points"
+            rows={shown}
+            rowKey={(row) => row.time}
+            rowClassName={(row) =>
+              row.change?.kind === 'delete' ? 'changed deleting' : row.change ? 'changed' : undefined
+            }
+            columns={[
+              {
+                id: 'time',
+                header: t('edit.data.time'),
+                rowHeader: true,
+                cell: (row) => (
+                  <>
+                    {when(row.time)}
+                    {row.stored === undefined ? <span className="badge">{t('edit.data.new')}</span> : null}
+                    {row.change?.kind === 'delete' ? (
+                      <span className="badge badge-delete">{t('edit.data.toDelete')}</span>
+                    ) : null}
+                  </>
+                ),
+              },
+              {
+                id: 'value',
+                header: `${t('edit.data.value')}${unit ? ` (${unit})` : ''}`,
+                cell: (row) => {
                   const at = when(row.time);
-                  const deleting = row.change?.kind === 'delete';
                   const value = row.change ? changeValue(row.change) : row.stored;
                   const invalid = value !== undefined && value !== null && Number.isNaN(value);
                   const storedText = row.stored === null || row.stored === undefined ? '' : String(row.stored);
                   const text = row.change?.kind === 'value' ? row.change.text : storedText;
                   const inputId = `${uid}-v-${row.time}`;
                   return (
-                    <tr key={row.time} className={deleting ? 'changed deleting' : row.change ? 'changed' : undefined}>
-                      <th scope="row">
-                        {at}
-                        {row.stored === undefined ? <span className="badge">{t('edit.data.new')}</span> : null}
-                        {deleting ? <span className="badge badge-delete">{t('edit.data.toDelete')}</span> : null}
-                      </th>
-                      <td>
-                        {deleting ? (
-                          <del className="value-deleted">{storedText || t('edit.data.missing')}</del>
-                        ) : (
-                          <input
-                            id={inputId}
-                            className="value-input"
-                            inputMode="decimal"
-                            aria-label={t('edit.data.valueAt', { time: at })}
-                            aria-invalid={invalid || undefined}
-                            aria-describedby={invalid ? `${inputId}-message` : undefined}
-                            placeholder={row.stored === null ? t('edit.data.missing') : ''}
-                            value={text}
-                            onChange={(e) => {
-                              const typed = e.target.value;
-                              change(
-                                row.time,
-                                typed === storedText && row.stored !== undefined
-                                  ? null
-                                  : { kind: 'value', text: typed, origin: row.origin },
-                              );
-                            }}
-                          />
-                        )}
-                        {invalid ? (
-                          <small id={`${inputId}-message`} className="field-error">
-                            {t('edit.validation.number')}
-                          </small>
-                        ) : null}
-                      </td>
-                      <td>{row.type}</td>
-                      <td>{originLabel(t, row.origin)}</td>
-                      <td className="row-actions">
-                        {row.change?.kind === 'value' ? (
-                          <button
-                            type="button"
-                            aria-label={t('edit.data.undoAt', { time: at })}
-                            onClick={() => change(row.time, null)}
-                          >
-                            {t('edit.data.undo')}
-                          </button>
-                        ) : null}
-                        {row.stored !== undefined ? (
-                          // One button that turns into its own undo, so the keyboard focus stays on it.
-                          <button
-                            type="button"
-                            className={deleting ? undefined : 'danger'}
-                            aria-label={t(deleting ? 'edit.data.undoDeleteAt' : 'edit.data.deleteAt', { time: at })}
-                            onClick={() => change(row.time, deleting ? null : { kind: 'delete', origin: row.origin })}
-                          >
-                            {deleting ? t('edit.data.undo') : t('edit.data.delete')}
-                          </button>
-                        ) : null}
-                      </td>
-                    </tr>
+                    <>
+                      {row.change?.kind === 'delete' ? (
+                        <del className="value-deleted">{storedText || t('edit.data.missing')}</del>
+                      ) : (
+                        <input
+                          id={inputId}
+                          className="value-input"
+                          inputMode="decimal"
+                          aria-label={t('edit.data.valueAt', { time: at })}
+                          aria-invalid={invalid || undefined}
+                          aria-describedby={invalid ? `${inputId}-message` : undefined}
+                          placeholder={row.stored === null ? t('edit.data.missing') : ''}
+                          value={text}
+                          onChange={(e) => {
+                            const typed = e.target.value;
+                            change(
+                              row.time,
+                              typed === storedText && row.stored !== undefined
+                                ? null
+                                : { kind: 'value', text: typed, origin: row.origin },
+                            );
+                          }}
+                        />
+                      )}
+                      {invalid ? (
+                        <small id={`${inputId}-message`} className="field-error">
+                          {t('edit.validation.number')}
+                        </small>
+                      ) : null}
+                    </>
                   );
-                })}
-              </tbody>
-            </table>
-          </div>
+                },
+              },
+              { id: 'type', header: t('edit.data.type'), cell: (row) => row.type },
+              { id: 'origin', header: t('edit.data.origin'), cell: (row) => originLabel(t, row.origin) },
+            ]}
+            actions={{
+              header: t('edit.meter.actions'),
+              more: (row) => {
+                const at = when(row.time);
+                const deleting = row.change?.kind === 'delete';
+                return (
+                  <>
+                    {row.change?.kind === 'value' ? (
+                      <button
+                        type="button"
+                        aria-label={t('edit.data.undoAt', { time: at })}
+                        onClick={() => change(row.time, null)}
+                      >
+                        {t('edit.data.undo')}
+                      </button>
+                    ) : null}
+                    {row.stored !== undefined ? (
+                      // One button that turns into its own undo, so the keyboard focus stays on it.
+                      <button
+                        type="button"
+                        className={deleting ? undefined : 'danger'}
+                        aria-label={t(deleting ? 'edit.data.undoDeleteAt' : 'edit.data.deleteAt', { time: at })}
+                        onClick={() => change(row.time, deleting ? null : { kind: 'delete', origin: row.origin })}
+                      >
+                        {deleting ? t('edit.data.undo') : t('edit.data.delete')}
+                      </button>
+                    ) : null}
+                  </>
+                );
+              },
+            }}
+          />
           <nav className="pager" aria-label={t('edit.data.pages')}>
             <button type="button" disabled={current === 0} onClick={() => setPage(0)}>
               {t('edit.data.first')}
