@@ -26,6 +26,7 @@ const chromium = {
 
 export default defineConfig<object, BesmartApiOption>({
   testDir: './e2e',
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,

@@ -42,6 +42,8 @@ export const test = base.extend<{ resetFakes: undefined }, WorkerFixtures>({
         configLoader: 'runner',
         logLevel: 'warn',
         preview: { host: '127.0.0.1', port: 0 },
+        // The copy of the build e2e/global-setup.ts took (dist/ itself when run without it).
+        ...(process.env.E2E_DIST ? { build: { outDir: process.env.E2E_DIST } } : {}),
       });
       const url = server.resolvedUrls?.local[0];
       if (!url) throw new Error('the preview server has no local URL');
