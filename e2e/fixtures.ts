@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page, type Request, type Route } from '@playwright/test';
 import { preview } from 'vite';
+import { applyScenario, clockAdvanced, fakesReset, httpControl } from '../src/test/scenarios.ts';
 
 export const SAURES_DEMO = { email: 'demo@saures.ru', password: 'demo' };
 export const BESMART_DEMO = { login: 'operator', password: 'operator', workspaceKey: 'demo-workspace' };
@@ -67,10 +68,7 @@ export const test = base.extend<{ resetFakes: undefined }, WorkerFixtures>({
   },
   resetFakes: [
     async ({ request, besmartApi }, use) => {
-      for (const service of ['saures', 'besmart']) {
-        const res = await request.post(`/${service}/__control/reset`);
-        expect(res.ok(), `reset the ${service} fake`).toBe(true);
-      }
+      await applyScenario(httpControl(request), fakesReset());
       const version = await request.post('/besmart/__control/version');
       expect(await version.json(), 'the besmart fake speaks the project’s version').toEqual({ version: besmartApi });
       await use(undefined);
@@ -144,8 +142,7 @@ export async function passTime(page: Page, ms: number): Promise<void> {
         message: 'the service requests under way finish before the clocks move',
       })
       .toBe(0);
-    await fakeControl(page, 'saures', `advance-clock?ms=${ms}`);
-    await fakeControl(page, 'besmart', `advance-clock?ms=${ms}`);
+    await applyScenario(httpControl(page.request), clockAdvanced(ms));
     await page.clock.fastForward(ms);
   } finally {
     moving = false;
