@@ -1,5 +1,7 @@
 import { useEffect, useRef, useState, type Key, type MouseEvent, type ReactNode } from 'react';
+import { useI18n } from '../lib/i18n/i18n.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
+import { errorText } from './error-message.ts';
 import { EmptyState } from './query-state.tsx';
 
 export interface Column<T> {
@@ -26,11 +28,12 @@ export interface DeleteAction<T> {
   label?: (row: T) => string;
   /** The question, naming what is deleted. */
   confirm: (row: T) => string;
-  confirmText: string;
-  busyText: string;
-  /** Deletes; a rejection keeps the question open with `failureText` of the error. */
+  /** The confirming button ("Delete") and its text while deleting ("Deleting…"). */
+  confirmText?: string;
+  busyText?: string;
+  /** Deletes; a rejection keeps the question open with `failureText` of the error ("Not deleted: …"). */
   onDelete: (row: T) => Promise<unknown>;
-  failureText: (error: unknown) => string;
+  failureText?: (error: unknown) => string;
 }
 
 export interface DataTableProps<T> {
@@ -75,6 +78,7 @@ export function DataTable<T>({
   empty,
   actions,
 }: DataTableProps<T>) {
+  const { t } = useI18n();
   const shown = columns.filter((c): c is Column<T> => c !== null && c !== false);
   const [asking, setAsking] = useState<T | null>(null);
   const [busy, setBusy] = useState(false);
@@ -108,7 +112,7 @@ export function DataTable<T>({
       if (focus.current) focus.current.removed = true;
       setAsking(null);
     } catch (e) {
-      setFailure(remove.failureText(e));
+      setFailure(remove.failureText ? remove.failureText(e) : t('edit.deleteFailed', { words: errorText(e, t) }));
     } finally {
       setBusy(false);
     }
@@ -137,8 +141,8 @@ export function DataTable<T>({
     asking !== null && remove !== undefined ? (
       <ConfirmDialog
         message={remove.confirm(asking)}
-        confirmLabel={remove.confirmText}
-        busyLabel={remove.busyText}
+        confirmLabel={remove.confirmText ?? t('edit.confirm.delete')}
+        busyLabel={remove.busyText ?? t('edit.sensor.deleting')}
         busy={busy}
         error={failure}
         onConfirm={() => void confirm(asking)}

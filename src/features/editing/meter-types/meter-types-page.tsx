@@ -1,7 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { MeterType } from '../../../api/besmart/schemas.ts';
-import { errorText } from '../../../components/error-message.ts';
 import { DataTable } from '../../../components/data-table.tsx';
 import { EmptyState, ErrorPanel, Skeleton } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
@@ -129,10 +128,7 @@ function MeterTypes({ clientCid }: { clientCid: number }) {
               text: (m) => t('edit.meter.delete', { name: m.meter_type_name }),
               confirm: (m) =>
                 t('edit.meter.deleteConfirm', { name: m.meter_type_name, id: String(m.id), cid: String(clientCid) }),
-              confirmText: t('edit.confirm.delete'),
-              busyText: t('edit.sensor.deleting'),
               onDelete: (m) => remove.mutateAsync(m),
-              failureText: (e) => t('edit.deleteFailed', { words: errorText(e, t) }),
             },
           }}
         />

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { SensorRef, SensorState, SignalState, SignalType } from '../../../api/besmart/schemas.ts';
-import { errorText } from '../../../components/error-message.ts';
 import { DataTable } from '../../../components/data-table.tsx';
 import { ActionRow, FormFailure } from '../../../components/form/action-row.tsx';
 import { Field, Select } from '../../../components/form/field.tsx';
@@ -130,10 +129,7 @@ export function SignalStatesEditor({
                   label: (s) => t('edit.signalState.deleteRow', { signal: typeLabel(typeList, s.signal_type_moid) }),
                   confirm: (s) =>
                     t('edit.signalState.deleteConfirm', { signal: typeLabel(typeList, s.signal_type_moid), period }),
-                  confirmText: t('edit.confirm.delete'),
-                  busyText: t('edit.sensor.deleting'),
                   onDelete: (s) => remove.mutateAsync(s),
-                  failureText: (e) => t('edit.deleteFailed', { words: errorText(e, t) }),
                 },
               }}
             />

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import '../editing.css';
 import { useCallback, useRef, useState } from 'react';
 import type { SensorRef, SensorState, SensorStateFields } from '../../../api/besmart/schemas.ts';
-import { errorText } from '../../../components/error-message.ts';
 import { DataTable } from '../../../components/data-table.tsx';
 import { QueryView } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
@@ -149,10 +148,7 @@ function States({
             text: () => t('edit.state.delete'),
             label: (s) => t('edit.state.deleteRow', { period: period(s) }),
             confirm: (s) => t('edit.state.deleteConfirm', { period: period(s) }),
-            confirmText: t('edit.confirm.delete'),
-            busyText: t('edit.sensor.deleting'),
             onDelete: (s) => remove.mutateAsync(s),
-            failureText: (e) => t('edit.deleteFailed', { words: errorText(e, t) }),
           },
         }}
       />
