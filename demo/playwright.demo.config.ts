@@ -11,7 +11,6 @@ import { defineConfig, devices } from '@playwright/test';
  * Separate from the e2e suite: playwright.config.ts only looks in e2e/.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const port = Number(process.env.DEMO_PORT ?? 4327);
 const size = { width: 1280, height: 800 };
 
 /** Playwright renders video with its own ffmpeg build (`npx playwright install ffmpeg`); without it, no video. */
@@ -40,7 +39,7 @@ export default defineConfig({
   testMatch: /.*\.demo\.ts$/,
   outputDir: path.join(root, 'test-results', 'demo'),
   fullyParallel: false,
-  // One worker: the fakes behind the preview server are shared state.
+  // One worker: the journeys are recorded one after the other (the e2e fixtures start its own preview server and fakes).
   workers: 1,
   forbidOnly: true,
   retries: 0,
@@ -48,7 +47,6 @@ export default defineConfig({
   timeout: 180_000,
   expect: { timeout: 15_000 },
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     video: video ? { mode: 'on', size } : 'off',
@@ -73,13 +71,4 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
-    cwd: root,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
 });
