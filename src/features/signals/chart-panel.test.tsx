@@ -71,6 +71,21 @@ const legend = (name = 'Signals to chart') =>
     .map((li) => li.textContent?.trim());
 
 describe('ChartPanel', () => {
+  it('refuses a custom range at a time the clocks skip, and says so', async () => {
+    const zone = process.env.TZ;
+    process.env.TZ = 'Europe/Berlin'; // 29 March 2026: 02:00 → 03:00
+    try {
+      serveSeries();
+      await renderChart();
+      const form = await screen.findByRole('form', { name: 'Custom range' });
+      fireEvent.change(within(form).getByLabelText('From'), { target: { value: '2026-03-29T02:30' } });
+      fireEvent.change(within(form).getByLabelText('To'), { target: { value: '2026-03-30T10:00' } });
+      fireEvent.click(within(form).getByRole('button', { name: 'Show range' }));
+      expect(await within(form).findByText(/the clocks go forward over it/)).toBeInTheDocument();
+    } finally {
+      process.env.TZ = zone;
+    }
+  });
   it('names every origin present in the legend, in its own style', async () => {
     serveSeries();
     await renderChart();

@@ -21,6 +21,7 @@ import {
   type DeltaTStep,
 } from './model/aggregation.ts';
 import { seriesToCsv } from './model/csv.ts';
+import { readLocalDateTime } from '../../lib/local-time.ts';
 import { parseLocalDateTime, previousPeriod, RANGE_PRESETS, toLocalInputValue, validateRange } from './model/ranges.ts';
 import { signalBoundaries, stateBoundaries } from './model/series-view.ts';
 import type { SignalInfo } from './sensor-signals.ts';
@@ -490,6 +491,16 @@ function CustomRange({
   const ids = { from: useId(), till: useId(), msg: useId() };
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    // A time the clocks skip is refused as the editing forms refuse it, and said so (not "enter both").
+    if (
+      [a, b].some((text) => {
+        const reading = readLocalDateTime(text);
+        return !reading.ok && reading.problem === 'skipped';
+      })
+    ) {
+      setProblem(t('edit.validation.skippedTime'));
+      return;
+    }
     const f = parseLocalDateTime(a);
     const u = parseLocalDateTime(b);
     const issue = validateRange(f, u);
