@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, type FormEvent } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Path, type Resolver } from 'react-hook-form';
+import { useForm, type DefaultValues, type FieldValues, type Path } from 'react-hook-form';
 import type * as z4 from 'zod/v4/core';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { problemText, reportSaveError } from './form-support.ts';
@@ -46,7 +46,8 @@ export function useEditForm<V extends FieldValues, O, F extends Path<V> & string
   const { t } = useI18n();
   const { saved, failure, setFailure, note, setNote, run } = useSave(opts.initial);
   const { schema } = opts;
-  const resolver = useMemo(() => zodResolver(schema(saved)) as unknown as Resolver<V, unknown, O>, [schema, saved]);
+  const resolver = useMemo(() => zodResolver(schema(saved)), [schema, saved]);
+  // A whole V is a DefaultValues<V> (its deep-partial form); TypeScript cannot show that for a generic V. Not a data boundary.
   const form = useForm<V, unknown, O>({ resolver, defaultValues: opts.initial as DefaultValues<V> });
   const {
     formState: { errors, isSubmitting, isDirty },
