@@ -3,6 +3,7 @@ import type { MeterType, SensorState } from '../../../api/besmart/schemas.ts';
 import { parseCustomFields } from '../../../api/besmart/schemas.ts';
 import { ActionRow, FormFailure } from '../../../components/form/action-row.tsx';
 import { Field, Select, TextArea } from '../../../components/form/field.tsx';
+import { LocalTimeRange } from '../../../components/form/local-time-range.tsx';
 import { useEditForm } from '../../../components/form/use-edit-form.ts';
 import type { SaveOutcome } from '../../../components/form/use-save.ts';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
@@ -76,23 +77,9 @@ export function StateForm({
       <h3>{title}</h3>
       <FormFailure text={edit.failure} />
       <div className="edit-grid">
-        <Field
-          id={id('since')}
-          type="datetime-local"
-          step={1}
-          label={t('edit.state.since')}
-          hint={t('edit.state.localTime')}
-          error={message('since')}
-          {...register('since')}
-        />
-        <Field
-          id={id('till')}
-          type="datetime-local"
-          step={1}
-          label={t('edit.state.till')}
-          hint={t('edit.state.tillHint')}
-          error={message('till')}
-          {...register('till')}
+        <LocalTimeRange
+          since={{ id: id('since'), hint: t('edit.state.localTime'), error: message('since'), ...register('since') }}
+          till={{ id: id('till'), hint: t('edit.state.tillHint'), error: message('till'), ...register('till') }}
         />
         <Select
           id={id('meter_type_name')}

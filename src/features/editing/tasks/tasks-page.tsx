@@ -5,6 +5,7 @@ import { ignoredTaskOptions, offersRawGraphs, type TaskOutcome } from '../../../
 import { errorText } from '../../../components/error-message.ts';
 import { ActionRow, FormFailure } from '../../../components/form/action-row.tsx';
 import { Field, TextArea } from '../../../components/form/field.tsx';
+import { LocalTimeRange } from '../../../components/form/local-time-range.tsx';
 import { useEditForm } from '../../../components/form/use-edit-form.ts';
 import { LoadBoundary } from '../../../components/load-boundary.tsx';
 import { Skeleton } from '../../../components/query-state.tsx';
@@ -146,23 +147,9 @@ function TaskForm({ mode, onDirtyChange }: { mode: Mode; onDirtyChange: (dirty: 
           textArea('graph', t('edit.task.graph'), t('edit.task.graphHint'), 8)
         )}
         <div className="edit-grid">
-          <Field
-            id={id('since')}
-            type="datetime-local"
-            step={1}
-            label={t('edit.state.since')}
-            hint={t('edit.task.timeHint')}
-            error={message('since')}
-            {...register('since')}
-          />
-          <Field
-            id={id('till')}
-            type="datetime-local"
-            step={1}
-            label={t('edit.state.till')}
-            hint={t('edit.task.timeHint')}
-            error={message('till')}
-            {...register('till')}
+          <LocalTimeRange
+            since={{ id: id('since'), hint: t('edit.task.timeHint'), error: message('since'), ...register('since') }}
+            till={{ id: id('till'), hint: t('edit.task.timeHint'), error: message('till'), ...register('till') }}
           />
           {takesPriority ? (
             <Field
