@@ -10,6 +10,20 @@ export function FormFailure({ text }: { text: ReactNode }) {
   );
 }
 
+/**
+ * What the last save, delete or run did ("Saved."), announced politely;
+ * nothing without one. `inline` for a note inside a row of buttons.
+ */
+export function SavedNote({ text, inline = false }: { text: ReactNode; inline?: boolean }) {
+  if (text === null || text === undefined || text === '' || text === false) return null;
+  const Tag = inline ? 'span' : 'p';
+  return (
+    <Tag className="form-ok" role="status">
+      {text}
+    </Tag>
+  );
+}
+
 interface ActionRowProps {
   /** The submit button's text, and its text while `busy`. */
   submit: string;
@@ -35,11 +49,7 @@ export function ActionRow({ submit, busySubmit, busy, secondary, note, children 
         </button>
       ) : null}
       {children}
-      {note ? (
-        <span className="form-ok" role="status">
-          {note}
-        </span>
-      ) : null}
+      <SavedNote inline text={note} />
     </div>
   );
 }

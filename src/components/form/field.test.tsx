@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen } from '@testing-library/react';
-import { ActionRow, FormFailure } from './action-row.tsx';
+import { ActionRow, FormFailure, SavedNote } from './action-row.tsx';
 import { Field, Select, TextArea } from './field.tsx';
 
 describe('Field, TextArea, Select', () => {
@@ -71,5 +71,17 @@ describe('ActionRow and FormFailure', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     rerender(<FormFailure text="Not saved." />);
     expect(screen.getByRole('alert')).toHaveTextContent('Not saved.');
+  });
+
+  it('announces a saved note politely, as a paragraph or inline in a row, and nothing without one', () => {
+    const { rerender } = render(<SavedNote text={null} />);
+    expect(screen.queryByRole('status')).toBeNull();
+    rerender(<SavedNote text="" />);
+    expect(screen.queryByRole('status')).toBeNull();
+    rerender(<SavedNote text="Meter type “DCU-8” saved." />);
+    expect(screen.getByRole('status')).toHaveTextContent('Meter type “DCU-8” saved.');
+    expect(screen.getByRole('status').tagName).toBe('P');
+    rerender(<SavedNote inline text="Saved." />);
+    expect(screen.getByRole('status').tagName).toBe('SPAN');
   });
 });

@@ -3,6 +3,7 @@ import '../editing.css';
 import { lazy, Suspense, useId, useState, type FormEvent } from 'react';
 import type { SensorRef } from '../../../api/besmart/schemas.ts';
 import { DataTable } from '../../../components/data-table.tsx';
+import { SavedNote } from '../../../components/form/action-row.tsx';
 import { LoadBoundary } from '../../../components/load-boundary.tsx';
 import { Field } from '../../../components/form/field.tsx';
 import { EmptyState, ErrorPanel, Skeleton } from '../../../components/query-state.tsx';
@@ -415,11 +416,7 @@ export function DataEditor({ sensorRef, signals }: { sensorRef: SensorRef; signa
         >
           {t('edit.data.discard')}
         </button>
-        {note ? (
-          <span className="form-ok" role="status">
-            {note}
-          </span>
-        ) : null}
+        <SavedNote inline text={note} />
         {counts.points > 0 ? (
           <details className="pending-changes">
             <summary>{t('edit.data.changes')}</summary>

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { SensorRef } from '../../../api/besmart/schemas.ts';
 import { errorText } from '../../../components/error-message.ts';
+import { SavedNote } from '../../../components/form/action-row.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import type { MessageKey } from '../../../lib/i18n/messages-en.ts';
 import { originLabel } from '../../../lib/origins.ts';
@@ -278,9 +279,9 @@ export function ImportPanel({ sensorRef, signal }: { sensorRef: SensorRef; signa
         </div>
       ) : null}
       {upload.status === 'done' ? (
-        <p className="form-ok" role="status">
-          {t('edit.import.done', { count: total, requests: upload.chunks.length, lines: summary?.lines ?? '' })}
-        </p>
+        <SavedNote
+          text={t('edit.import.done', { count: total, requests: upload.chunks.length, lines: summary?.lines ?? '' })}
+        />
       ) : null}
       {upload.status === 'failed' || upload.status === 'stopped' ? (
         <div className="form-failure" role="alert">

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import type { MeterType } from '../../../api/besmart/schemas.ts';
 import { DataTable } from '../../../components/data-table.tsx';
+import { SavedNote } from '../../../components/form/action-row.tsx';
 import { EmptyState, ErrorPanel, Skeleton } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
@@ -86,11 +87,7 @@ function MeterTypes({ clientCid }: { clientCid: number }) {
       <section className="panel" aria-labelledby="meter-types-list">
         <h2 id="meter-types-list">{t('edit.meter.title')}</h2>
         {list.isError ? failed : null}
-        {note ? (
-          <p className="form-ok" role="status">
-            {note}
-          </p>
-        ) : null}
+        <SavedNote text={note} />
         <DataTable
           caption={t('edit.meter.title')}
           captionHidden

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { SensorRef, SensorState, SignalState, SignalType } from '../../../api/besmart/schemas.ts';
 import { DataTable } from '../../../components/data-table.tsx';
-import { ActionRow, FormFailure } from '../../../components/form/action-row.tsx';
+import { ActionRow, FormFailure, SavedNote } from '../../../components/form/action-row.tsx';
 import { Field, Select } from '../../../components/form/field.tsx';
 import { useEditForm } from '../../../components/form/use-edit-form.ts';
 import { QueryView } from '../../../components/query-state.tsx';
@@ -77,11 +77,7 @@ export function SignalStatesEditor({
       >
         {(typeList) => (
           <>
-            {note ? (
-              <p className="form-ok" role="status">
-                {note}
-              </p>
-            ) : null}
+            <SavedNote text={note} />
             <DataTable
               caption={t('edit.signalState.title', { period })}
               captionHidden

@@ -3,6 +3,7 @@ import '../editing.css';
 import { useCallback, useRef, useState } from 'react';
 import type { SensorRef, SensorState, SensorStateFields } from '../../../api/besmart/schemas.ts';
 import { DataTable } from '../../../components/data-table.tsx';
+import { SavedNote } from '../../../components/form/action-row.tsx';
 import { QueryView } from '../../../components/query-state.tsx';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
@@ -109,11 +110,7 @@ function States({
 
   return (
     <>
-      {note ? (
-        <p className="form-ok" role="status">
-          {note}
-        </p>
-      ) : null}
+      <SavedNote text={note} />
       <DataTable
         caption={t('edit.state.title')}
         captionHidden

@@ -3,7 +3,7 @@ import { lazy, Suspense, useCallback, useId, useRef, useState } from 'react';
 import { isApiError } from '../../../api/errors.ts';
 import { ignoredTaskOptions, offersRawGraphs, type TaskOutcome } from '../../../api/besmart/schemas.ts';
 import { errorText } from '../../../components/error-message.ts';
-import { ActionRow, FormFailure } from '../../../components/form/action-row.tsx';
+import { ActionRow, FormFailure, SavedNote } from '../../../components/form/action-row.tsx';
 import { Field, TextArea } from '../../../components/form/field.tsx';
 import { LocalTimeRange } from '../../../components/form/local-time-range.tsx';
 import { useEditForm } from '../../../components/form/use-edit-form.ts';
@@ -179,11 +179,7 @@ function TaskForm({ mode, onDirtyChange }: { mode: Mode; onDirtyChange: (dirty: 
         {outcome?.status === 'done' ? t('edit.task.done', { count: outcome.results.length }) : ''}
       </p>
       <div>
-        {outcome?.status === 'accepted' ? (
-          <p className="form-ok" role="status">
-            {t('edit.task.accepted')}
-          </p>
-        ) : null}
+        {outcome?.status === 'accepted' ? <SavedNote text={t('edit.task.accepted')} /> : null}
         {outcome?.status === 'done' ? (
           <div className="task-results">
             <h3>{t('edit.task.done', { count: outcome.results.length })}</h3>
