@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useSearchParams } from 'wouter';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
+import { serviceRootKey } from '../../lib/queries/service-keys.ts';
 import { runtimeConfigQuery } from '../../lib/runtime-config.ts';
 import { useSessions, useSessionState } from '../../lib/session/context.tsx';
 import { BesmartSignInForm } from './besmart-sign-in-form.tsx';
@@ -82,8 +83,8 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return (service: 'saures' | 'besmart') => {
     sessions[service].signOut();
-    void queryClient.cancelQueries({ queryKey: [service] });
-    queryClient.removeQueries({ queryKey: [service] });
+    void queryClient.cancelQueries({ queryKey: serviceRootKey(service) });
+    queryClient.removeQueries({ queryKey: serviceRootKey(service) });
   };
 }
 

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { serviceRootKey } from '../../lib/queries/service-keys.ts';
 import { runtimeConfigQuery } from '../../lib/runtime-config.ts';
 import {
   describeFault,
@@ -44,7 +45,7 @@ function useFaultFlag(faked: readonly FaultService[]): { applied: boolean; error
         if (unfaked) throw new Error(`${SERVICE_NAMES[unfaked.service]} is a real service: no faults there.`);
         for (const { service, setting } of entries) {
           queryClient.setQueryData(faultQueryKey(service), await setFault(service, setting));
-          void queryClient.invalidateQueries({ queryKey: [service] });
+          void queryClient.invalidateQueries({ queryKey: serviceRootKey(service) });
         }
         setResult({ applied: true, error: null });
       } catch (e) {

@@ -9,6 +9,7 @@ import {
 } from '../../api/besmart/client.ts';
 import type { SensorRef, SignalRef } from '../../api/besmart/schemas.ts';
 import type { BesmartSession } from '../session/besmart-session.ts';
+import { serviceRootKey } from './service-keys.ts';
 
 /**
  * Every besmart query key, generic → specific, so a prefix means what it
@@ -16,7 +17,7 @@ import type { BesmartSession } from '../session/besmart-session.ts';
  * `states()` every sensor's states.
  */
 export const besmartKeys = {
-  all: () => ['besmart'] as const,
+  all: () => serviceRootKey('besmart'),
   sensorTypes: () => ['besmart', 'sensor-types'] as const,
   signalTypes: () => ['besmart', 'signal-types'] as const,
   sensor: ({ client_cid, sensor_mid }: SensorRef) => ['besmart', 'sensor', client_cid, sensor_mid] as const,

@@ -1,12 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import { getFlats, getMeters } from '../../api/saures/client.ts';
 import type { SauresSession } from '../session/saures-session.ts';
+import { serviceRootKey } from './service-keys.ts';
 
 const FIVE_MINUTES = 5 * 60_000;
 
 /** Every SAURES query key, generic → specific. */
 export const sauresKeys = {
-  all: () => ['saures'] as const,
+  all: () => serviceRootKey('saures'),
   flats: () => ['saures', 'flats'] as const,
   meters: (flatId: number) => ['saures', 'meters', flatId] as const,
 };
