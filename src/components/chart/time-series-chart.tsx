@@ -10,6 +10,7 @@ import {
   type ChartMarker,
   type ChartSeries,
 } from '../../lib/chart/series.ts';
+import './chart.css';
 
 export type { ChartMarker, ChartSeries } from '../../lib/chart/series.ts';
 
