@@ -3,8 +3,8 @@ import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'reac
 import { Link } from 'wouter';
 import type { SensorRef } from '../../api/besmart/schemas.ts';
 import { isApiError } from '../../api/errors.ts';
+import { DataTable } from '../../components/data-table.tsx';
 import { errorText } from '../../components/error-message.ts';
-import { EmptyState } from '../../components/query-state.tsx';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
 import { runtimeConfigQuery } from '../../lib/runtime-config.ts';
@@ -31,15 +31,7 @@ export function WatchListPage({ create }: { create?: ReactNode }) {
       <h1>{t('sensors.title')}</h1>
       <p className="muted">{t('sensors.intro')}</p>
       {userId !== null ? <AddSensorForm userId={userId} /> : null}
-      {list.length === 0 ? (
-        <EmptyState>{t('sensors.empty')}</EmptyState>
-      ) : (
-        <ul className="sensor-list" aria-label={t('sensors.listLabel')}>
-          {list.map((ref) => (
-            <SensorRow key={formatSensorId(ref)} sensorRef={ref} userId={userId} />
-          ))}
-        </ul>
-      )}
+      <WatchedSensors list={list} userId={userId} />
       {create}
       <details className="panel signal-types-details" open>
         <summary>{t('signals.title')}</summary>
@@ -49,36 +41,79 @@ export function WatchListPage({ create }: { create?: ReactNode }) {
   );
 }
 
-function SensorRow({ sensorRef, userId }: { sensorRef: SensorRef; userId: number | null }) {
+function WatchedSensors({ list, userId }: { list: readonly SensorRef[]; userId: number | null }) {
   const { t } = useI18n();
   const sessions = useSessions();
-  const sensor = useQuery(besmartQueries.sensor(sessions.besmart, sensorRef));
+  const queryClient = useQueryClient();
+  // The question names the sensor when its details have come (the row shows the same name).
+  const nameOf = (ref: SensorRef) =>
+    queryClient.getQueryData(besmartQueries.sensor(sessions.besmart, ref).queryKey)?.name ??
+    t('sensors.sensorN', { id: formatSensorId(ref) });
+  return (
+    <div className="panel">
+      <DataTable
+        caption={t('sensors.listLabel')}
+        captionHidden
+        className="watch-table"
+        rows={list}
+        rowKey={formatSensorId}
+        empty={t('sensors.empty')}
+        columns={[
+          { id: 'sensor', header: t('sensors.sensor'), rowHeader: true, cell: (ref) => <SensorName sensorRef={ref} /> },
+          { id: 'type', header: t('sensors.type'), cell: (ref) => <SensorStatus sensorRef={ref} /> },
+        ]}
+        actions={
+          userId === null
+            ? undefined
+            : {
+                header: t('sensors.actions'),
+                remove: {
+                  text: () => t('sensors.remove'),
+                  label: (ref) => t('sensors.removeN', { id: formatSensorId(ref) }),
+                  confirm: (ref) => t('sensors.removeConfirm', { name: nameOf(ref), id: formatSensorId(ref) }),
+                  confirmText: t('sensors.remove'),
+                  busyText: t('sensors.removing'),
+                  // Only this browser's list changes (nothing is sent): asked first all the same, then gone at once.
+                  onDelete: async (ref) => removeFromWatchList(userId, ref),
+                },
+              }
+        }
+      />
+    </div>
+  );
+}
+
+/** One watched sensor's details; the name and the type cell share the one query. */
+function useSensor(sensorRef: SensorRef) {
+  const sessions = useSessions();
+  return useQuery(besmartQueries.sensor(sessions.besmart, sensorRef));
+}
+
+function SensorName({ sensorRef }: { sensorRef: SensorRef }) {
+  const { t } = useI18n();
+  const sensor = useSensor(sensorRef);
   const id = formatSensorId(sensorRef);
   return (
-    <li className="sensor-row panel">
-      <div>
-        <Link to={`/sensors/${id}`} className="sensor-name">
-          {sensor.data?.name ?? t('sensors.sensorN', { id })}
-        </Link>{' '}
-        <span className="muted mono">{id}</span>
-        <div className="muted">
-          {sensor.isPending
-            ? t('common.loading')
-            : sensor.isError
-              ? errorText(sensor.error, t)
-              : `${sensor.data.sensor_type_description || sensor.data.sensor_type_name}${sensor.data.write ? '' : ` · ${t('sensors.readOnly')}`}`}
-        </div>
-      </div>
-      {userId !== null ? (
-        <button
-          type="button"
-          onClick={() => removeFromWatchList(userId, sensorRef)}
-          aria-label={t('sensors.removeN', { id })}
-        >
-          {t('sensors.remove')}
-        </button>
-      ) : null}
-    </li>
+    <>
+      <Link to={`/sensors/${id}`} className="sensor-name">
+        {sensor.data?.name ?? t('sensors.sensorN', { id })}
+      </Link>{' '}
+      <span className="muted mono">{id}</span>
+    </>
+  );
+}
+
+function SensorStatus({ sensorRef }: { sensorRef: SensorRef }) {
+  const { t } = useI18n();
+  const sensor = useSensor(sensorRef);
+  return (
+    <span className="muted">
+      {sensor.isPending
+        ? t('common.loading')
+        : sensor.isError
+          ? errorText(sensor.error, t)
+          : `${sensor.data.sensor_type_description || sensor.data.sensor_type_name}${sensor.data.write ? '' : ` · ${t('sensors.readOnly')}`}`}
+    </span>
   );
 }
 

@@ -196,6 +196,12 @@ export const en = {
   'sensors.readOnly': 'read-only',
   'sensors.remove': 'Remove',
   'sensors.removeN': 'Remove sensor {id}',
+  'sensors.removeConfirm':
+    'Remove “{name}” ({id}) from your watch list? The sensor stays on the server; you can add it again.',
+  'sensors.removing': 'Removing…',
+  'sensors.sensor': 'Sensor',
+  'sensors.type': 'Type',
+  'sensors.actions': 'Actions',
   'sensors.addTitle': 'Add a sensor',
   'sensors.cid': 'Client CID',
   'sensors.mid': 'Sensor MID',
