@@ -109,7 +109,7 @@ test.describe('axe, light and dark themes', () => {
 
   test('sensors: the watch list, the new sensor form and its field errors', async ({ page }) => {
     await signedInBesmart(page);
-    await expect(page.getByRole('list', { name: 'Watched sensors' }).getByRole('link').first()).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Watched sensors' }).getByRole('link').first()).toBeVisible();
     await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
     const form = page.getByRole('form', { name: 'New sensor' });
     await expect(form.getByLabel('Sensor type')).toBeEnabled();
@@ -204,7 +204,7 @@ test.describe('axe, light and dark themes', () => {
     await expectNoSeriousViolations(page, '/sensors/1.4');
   });
 
-  test('meter types of a client', { tag: '@besmart' }, async ({ page }) => {
+  test('meter types of a client', async ({ page }) => {
     await signedInBesmart(page);
     await page.goto('/meter-types?cid=1');
     const form = page.getByRole('form', { name: 'New meter type' });
@@ -217,7 +217,7 @@ test.describe('axe, light and dark themes', () => {
     await expectNoSeriousViolations(page, '/meter-types?cid=1 with field errors');
   });
 
-  test('tasks, after running the estimation graph', { tag: '@besmart' }, async ({ page, besmartApi }) => {
+  test('tasks, after running the estimation graph', async ({ page, besmartApi }) => {
     await signedInBesmart(page);
     await page.goto('/tasks');
     const form = page.getByRole('form', { name: 'Run a graph by name' });
@@ -246,7 +246,7 @@ test.describe('axe, light and dark themes', () => {
   test('the sign-in prompt over a page', async ({ page }) => {
     await signedInBesmart(page);
     await sensorsPageSettled(page);
-    await expect(page.getByRole('list', { name: 'Watched sensors' }).getByRole('link')).toHaveCount(5);
+    await expect(page.getByRole('table', { name: 'Watched sensors' }).getByRole('link')).toHaveCount(5);
     // After a reload the password is no longer in memory: a revoked token needs the prompt.
     await page.reload();
     // Everything on the page has loaded, so the click below is the request that meets the revoked token.

@@ -101,7 +101,7 @@ async function openSensors(page: Page) {
 
 async function openSensorEditor(page: Page) {
   await page
-    .getByRole('list', { name: 'Watched sensors' })
+    .getByRole('table', { name: 'Watched sensors' })
     .getByRole('link', { name: 'Main switchboard meter' })
     .click();
   const edit = page.getByRole('form', { name: 'Edit sensor' });
@@ -141,7 +141,7 @@ for (const kind of Object.keys(BESMART_WORDS)) {
   test(
     `besmart ${kind}: a failed load backs off and recovers by itself; a failed save keeps the typed name and saves once the fault ends`,
     // The version changes the error bodies (500), not how the transport fails: v0.1.5 runs the 500 only.
-    { tag: kind === '500' ? ['@besmart'] : [] },
+    { tag: kind === '500' ? ['@both-versions'] : [] },
     async ({ page }) => {
       await openSensors(page);
       await fault(page, 'besmart', `kind=${kind}&path=/sensors/signals/types`);
@@ -152,7 +152,7 @@ for (const kind of Object.keys(BESMART_WORDS)) {
       expectBackoff(await runUntil(page, () => alert.isVisible()));
       await expect(alert).toContainText(BESMART_WORDS[kind] ?? '');
       await expect(alert.getByRole('button', { name: 'Try again' })).toBeVisible();
-      await expect(page.getByRole('list', { name: 'Watched sensors' })).toBeVisible();
+      await expect(page.getByRole('table', { name: 'Watched sensors' })).toBeVisible();
       await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
       await fault(page, 'besmart', 'kind=off');
       await passTime(page, 10_000);
@@ -188,20 +188,16 @@ test.describe('latency', () => {
     },
   );
 
-  test(
-    'besmart answering slowly: a save shows it is under way, keeps the form, then saves',
-    { tag: '@besmart' },
-    async ({ page }) => {
-      await openSensors(page);
-      const edit = await openSensorEditor(page);
-      await fault(page, 'besmart', 'kind=latency&ms=2500&path=/sensors/1.1&method=PUT');
-      await edit.getByRole('button', { name: 'Save changes' }).click();
-      await expect(edit.getByRole('button', { name: /Sav/ })).toBeDisabled();
-      await expect(edit.getByLabel('Name')).toHaveValue('Main meter (renamed)');
-      await expect(edit.getByText('Saved.')).toBeVisible();
-      await expect(page.getByRole('heading', { level: 1, name: /Main meter \(renamed\)/ })).toBeVisible();
-    },
-  );
+  test('besmart answering slowly: a save shows it is under way, keeps the form, then saves', async ({ page }) => {
+    await openSensors(page);
+    const edit = await openSensorEditor(page);
+    await fault(page, 'besmart', 'kind=latency&ms=2500&path=/sensors/1.1&method=PUT');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect(edit.getByRole('button', { name: /Sav/ })).toBeDisabled();
+    await expect(edit.getByLabel('Name')).toHaveValue('Main meter (renamed)');
+    await expect(edit.getByText('Saved.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: /Main meter \(renamed\)/ })).toBeVisible();
+  });
 });
 
 test.describe('401 mid-session', () => {
@@ -244,7 +240,7 @@ test.describe('401 mid-session', () => {
 
   test(
     'besmart: one rejected token → renewed by itself; no message, no prompt',
-    { tag: '@besmart' },
+    { tag: '@both-versions' },
     async ({ page, besmartApi }) => {
       await openSensors(page);
       // v0.1.5 extends the token (GET); a current server does not, so the app signs in again (POST).
@@ -259,24 +255,20 @@ test.describe('401 mid-session', () => {
     },
   );
 
-  test(
-    'besmart: a save still refused after the refresh keeps the typed name and says why',
-    { tag: '@besmart' },
-    async ({ page }) => {
-      await openSensors(page);
-      const edit = await openSensorEditor(page);
-      const puts = track(page, '/besmart/sensors/1.1', 'PUT');
-      await fault(page, 'besmart', 'kind=401&path=/sensors/1.1&method=PUT');
-      await edit.getByRole('button', { name: 'Save changes' }).click();
-      await expect(edit.getByRole('alert')).toContainText('besmart answered 401 — Invalid authorization token');
-      expect(puts).toHaveLength(2);
-      await expect(edit.getByLabel('Name')).toHaveValue('Main meter (renamed)');
-      await expect(page.getByRole('dialog')).toBeHidden();
-      await fault(page, 'besmart', 'kind=off');
-      await edit.getByRole('button', { name: 'Save changes' }).click();
-      await expect(edit.getByText('Saved.')).toBeVisible();
-    },
-  );
+  test('besmart: a save still refused after the refresh keeps the typed name and says why', async ({ page }) => {
+    await openSensors(page);
+    const edit = await openSensorEditor(page);
+    const puts = track(page, '/besmart/sensors/1.1', 'PUT');
+    await fault(page, 'besmart', 'kind=401&path=/sensors/1.1&method=PUT');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect(edit.getByRole('alert')).toContainText('besmart answered 401 — Invalid authorization token');
+    expect(puts).toHaveLength(2);
+    await expect(edit.getByLabel('Name')).toHaveValue('Main meter (renamed)');
+    await expect(page.getByRole('dialog')).toBeHidden();
+    await fault(page, 'besmart', 'kind=off');
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect(edit.getByText('Saved.')).toBeVisible();
+  });
 });
 
 test('a 4xx is not retried and not polled: one request, a message, and Try again brings the data back', async ({
@@ -318,24 +310,23 @@ test.describe('the browser offline', () => {
     },
   );
 
-  test(
-    'besmart: a save offline keeps the typed name and says the service could not be reached; online it saves',
-    { tag: '@besmart' },
-    async ({ page, context }) => {
-      await openSensors(page);
-      const edit = await openSensorEditor(page);
-      await context.setOffline(true);
-      await expect(page.getByRole('status').filter({ hasText: 'You are offline.' })).toBeVisible();
-      await edit.getByRole('button', { name: 'Save changes' }).click();
-      await expect(edit.getByRole('alert')).toContainText('besmart could not be reached.');
-      await expect(edit.getByLabel('Name')).toHaveValue('Main meter (renamed)');
-      await expect(page.getByRole('heading', { level: 1, name: /Main switchboard meter/ })).toBeVisible();
-      await context.setOffline(false);
-      await expect(page.getByRole('status').filter({ hasText: 'You are offline.' })).toBeHidden();
-      await edit.getByRole('button', { name: 'Save changes' }).click();
-      await expect(edit.getByText('Saved.')).toBeVisible();
-    },
-  );
+  test('besmart: a save offline keeps the typed name and says the service could not be reached; online it saves', async ({
+    page,
+    context,
+  }) => {
+    await openSensors(page);
+    const edit = await openSensorEditor(page);
+    await context.setOffline(true);
+    await expect(page.getByRole('status').filter({ hasText: 'You are offline.' })).toBeVisible();
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect(edit.getByRole('alert')).toContainText('besmart could not be reached.');
+    await expect(edit.getByLabel('Name')).toHaveValue('Main meter (renamed)');
+    await expect(page.getByRole('heading', { level: 1, name: /Main switchboard meter/ })).toBeVisible();
+    await context.setOffline(false);
+    await expect(page.getByRole('status').filter({ hasText: 'You are offline.' })).toBeHidden();
+    await edit.getByRole('button', { name: 'Save changes' }).click();
+    await expect(edit.getByText('Saved.')).toBeVisible();
+  });
 });
 
 test('the developer panel: ?fault= switches a fault on, the panel shows it and clears it; the page recovers', async ({

@@ -106,7 +106,7 @@ export async function signInBesmart(page: Page, creds = BESMART_DEMO): Promise<v
 export async function sensorsPageSettled(page: Page): Promise<void> {
   await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
   await expect(page.getByRole('form', { name: 'New sensor' }).getByLabel('Sensor type')).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Watched sensors' })).not.toContainText('Loading');
+  await expect(page.getByRole('table', { name: 'Watched sensors' })).not.toContainText('Loading');
 }
 
 /** Every value in both storages, to check no secret was written. */

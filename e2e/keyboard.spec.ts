@@ -105,73 +105,65 @@ test('SAURES sign-in with the keyboard alone', { tag: '@saures' }, async ({ page
   await expect(page.getByLabel('Connected services')).toContainText('demo@saures.ru');
 });
 
-test(
-  'besmart sign-in with the keyboard alone (Shift+Tab back to fix a typo)',
-  { tag: '@besmart' },
-  async ({ page }) => {
-    await page.goto('/signin');
-    const form = page.getByRole('form', { name: 'Sign in to besmart' });
-    await tabTo(page, form.getByLabel('Login'));
-    await expectFocusVisible(page);
-    await page.keyboard.type('operatr');
-    await page.keyboard.press('Tab');
-    await page.keyboard.type('operator');
-    await page.keyboard.press('Shift+Tab');
-    await expect(form.getByLabel('Login')).toBeFocused();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.type('operator');
-    await page.keyboard.press('Tab');
-    await page.keyboard.press('Tab');
-    await expect(form.getByLabel('Workspace key')).toBeFocused();
-    await page.keyboard.type('demo-workspace');
-    await page.keyboard.press('Tab');
-    await expect(form.getByRole('button', { name: 'Sign in to besmart' })).toBeFocused();
-    await page.keyboard.press('Space');
-    await expect(page.getByRole('heading', { level: 1, name: 'besmart sensors' })).toBeVisible();
-    await expect(page.getByLabel('Connected services')).toContainText('operator');
-  },
-);
+test('besmart sign-in with the keyboard alone (Shift+Tab back to fix a typo)', async ({ page }) => {
+  await page.goto('/signin');
+  const form = page.getByRole('form', { name: 'Sign in to besmart' });
+  await tabTo(page, form.getByLabel('Login'));
+  await expectFocusVisible(page);
+  await page.keyboard.type('operatr');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('operator');
+  await page.keyboard.press('Shift+Tab');
+  await expect(form.getByLabel('Login')).toBeFocused();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('operator');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await expect(form.getByLabel('Workspace key')).toBeFocused();
+  await page.keyboard.type('demo-workspace');
+  await page.keyboard.press('Tab');
+  await expect(form.getByRole('button', { name: 'Sign in to besmart' })).toBeFocused();
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('heading', { level: 1, name: 'besmart sensors' })).toBeVisible();
+  await expect(page.getByLabel('Connected services')).toContainText('operator');
+});
 
-test.describe('signed in to besmart', { tag: '@besmart' }, () => {
+test.describe('signed in to besmart', () => {
   test.beforeEach(async ({ page }) => {
     await keyboardSignInBesmart(page);
   });
 
-  test(
-    'the New sensor form with the keyboard alone, type chosen with the arrow keys',
-    { tag: '@any-version' },
-    async ({ page }) => {
-      const form = page.getByRole('form', { name: 'New sensor' });
-      const type = form.getByLabel('Sensor type');
-      await expect(type.getByRole('option', { name: 'Licznik energii (energy_meter)' })).toBeAttached();
-      await tabTo(page, form.getByLabel('Name'));
-      await expectFocusVisible(page);
-      await page.keyboard.type('Garage meter');
-      await page.keyboard.press('Tab');
-      await expect(type).toBeFocused();
-      await expectFocusVisible(page);
-      await arrowToOption(page, type, 'Licznik energii (energy_meter)');
-      await page.keyboard.press('Tab');
-      await expect(form.getByLabel('Client CID')).toBeFocused();
-      await page.keyboard.type('1');
-      await tabTo(page, form.getByLabel('Info (JSON)'));
-      await expect(form.getByText('tariff (required)')).toBeVisible();
-      await page.keyboard.type('{"tariff": "G11"}');
-      await tabTo(page, form.getByRole('checkbox', { name: 'Uncertain' }));
-      await expectFocusVisible(page);
-      await page.keyboard.press('Space');
-      await expect(form.getByRole('checkbox', { name: 'Uncertain' })).toBeChecked();
-      await tabTo(page, form.getByRole('button', { name: 'Create sensor' }));
-      await expectFocusVisible(page);
-      await page.keyboard.press('Enter');
-      await expect(form.getByText(/Sensor 1\.\d+ created/)).toBeVisible();
-      await expect(
-        page.getByRole('list', { name: 'Watched sensors' }).getByRole('link', { name: 'Garage meter' }),
-      ).toBeVisible();
-    },
-  );
+  test('the New sensor form with the keyboard alone, type chosen with the arrow keys', async ({ page }) => {
+    const form = page.getByRole('form', { name: 'New sensor' });
+    const type = form.getByLabel('Sensor type');
+    await expect(type.getByRole('option', { name: 'Licznik energii (energy_meter)' })).toBeAttached();
+    await tabTo(page, form.getByLabel('Name'));
+    await expectFocusVisible(page);
+    await page.keyboard.type('Garage meter');
+    await page.keyboard.press('Tab');
+    await expect(type).toBeFocused();
+    await expectFocusVisible(page);
+    await arrowToOption(page, type, 'Licznik energii (energy_meter)');
+    await page.keyboard.press('Tab');
+    await expect(form.getByLabel('Client CID')).toBeFocused();
+    await page.keyboard.type('1');
+    await tabTo(page, form.getByLabel('Info (JSON)'));
+    await expect(form.getByText('tariff (required)')).toBeVisible();
+    await page.keyboard.type('{"tariff": "G11"}');
+    await tabTo(page, form.getByRole('checkbox', { name: 'Uncertain' }));
+    await expectFocusVisible(page);
+    await page.keyboard.press('Space');
+    await expect(form.getByRole('checkbox', { name: 'Uncertain' })).toBeChecked();
+    await tabTo(page, form.getByRole('button', { name: 'Create sensor' }));
+    await expectFocusVisible(page);
+    await page.keyboard.press('Enter');
+    await expect(form.getByText(/Sensor 1\.\d+ created/)).toBeVisible();
+    await expect(
+      page.getByRole('table', { name: 'Watched sensors' }).getByRole('link', { name: 'Garage meter' }),
+    ).toBeVisible();
+  });
 
-  test('a new state on a sensor with the keyboard alone', { tag: '@any-version' }, async ({ page }) => {
+  test('a new state on a sensor with the keyboard alone', async ({ page }) => {
     await page.goto('/sensors/1.1');
     const states = page.getByRole('region', { name: 'Edit states' });
     const form = states.getByRole('form', { name: 'New state' });
