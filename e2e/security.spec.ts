@@ -253,7 +253,7 @@ function findLeaks(e: Evidence, s: Secrets): string[] {
 
 test(
   'no sid, token or password in localStorage, the address bar, request URLs or the console',
-  { tag: '@besmart' },
+  { tag: '@both-versions' },
   async ({ page }) => {
     const secrets: Secrets = { sids: [], tokens: [] };
     const reading: Promise<void>[] = [];
