@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, fakeControl, sensorsPageSettled, signInBesmart, signInSaures, test } from './fixtures.ts';
+import { expect, fakeControl, sensorsPageSettled, signInSaures, test, type SignedIn } from './fixtures.ts';
 
 /**
  * axe on every page and significant state, in the light and the dark colour
@@ -40,16 +40,10 @@ async function expectNoSeriousViolations(page: Page, state: string): Promise<voi
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
-async function signedInSaures(page: Page): Promise<void> {
-  await page.goto('/signin');
-  await signInSaures(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'Flats' })).toBeVisible();
-}
-
-async function signedInBesmart(page: Page): Promise<void> {
-  await page.goto('/signin');
-  await signInBesmart(page);
-  await expect(page.getByRole('heading', { level: 1, name: 'besmart sensors' })).toBeVisible();
+/** Signed in to besmart (without the sign-in page: a11y of that page is scanned on its own), at `path`. */
+async function signedInBesmart(page: Page, signedIn: SignedIn, path = '/sensors'): Promise<void> {
+  await signedIn('besmart');
+  await page.goto(path);
 }
 
 test.describe('axe, light and dark themes', () => {
@@ -86,8 +80,8 @@ test.describe('axe, light and dark themes', () => {
   test(
     'flats: home signed in, the list, a flat with its controllers and meters',
     { tag: '@saures' },
-    async ({ page }) => {
-      await signedInSaures(page);
+    async ({ page, signedIn }) => {
+      await signedIn('saures');
       await page.goto('/');
       await expect(page).toHaveURL(/\/flats/);
       await expect(page.getByRole('status').filter({ hasText: '4 flats shown of 4' })).toBeVisible();
@@ -107,8 +101,8 @@ test.describe('axe, light and dark themes', () => {
     },
   );
 
-  test('sensors: the watch list, the new sensor form and its field errors', async ({ page }) => {
-    await signedInBesmart(page);
+  test('sensors: the watch list, the new sensor form and its field errors', async ({ page, signedIn }) => {
+    await signedInBesmart(page, signedIn);
     await expect(page.getByRole('table', { name: 'Watched sensors' }).getByRole('link').first()).toBeVisible();
     await expect(page.getByRole('cell', { name: 'A+', exact: true })).toBeVisible();
     const form = page.getByRole('form', { name: 'New sensor' });
@@ -130,9 +124,8 @@ test.describe('axe, light and dark themes', () => {
     );
   });
 
-  test('a sensor: details, chart, states and their signal states', async ({ page }) => {
-    await signedInBesmart(page);
-    await page.goto('/sensors/1.1?signals=64&range=24h');
+  test('a sensor: details, chart, states and their signal states', async ({ page, signedIn }) => {
+    await signedInBesmart(page, signedIn, '/sensors/1.1?signals=64&range=24h');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: 'points drawn from' })).toBeVisible();
     const states = page.getByRole('region', { name: 'Edit states' });
@@ -158,9 +151,8 @@ test.describe('axe, light and dark themes', () => {
     );
   });
 
-  test('a sensor: the data editor and the CSV import check', async ({ page }) => {
-    await signedInBesmart(page);
-    await page.goto('/sensors/1.1?signals=64&range=24h&agg=raw');
+  test('a sensor: the data editor and the CSV import check', async ({ page, signedIn }) => {
+    await signedInBesmart(page, signedIn, '/sensors/1.1?signals=64&range=24h&agg=raw');
     const editor = page.getByRole('region', { name: 'Edit data' });
     await editor.getByRole('combobox', { name: 'Signal', exact: true }).selectOption({ label: 'P (kW)' });
     const table = editor.getByRole('table', { name: /^P: \d+ points from/ });
@@ -195,18 +187,16 @@ test.describe('axe, light and dark themes', () => {
     await expectNoSeriousViolations(page, '/sensors/1.1 import panel with a long list of problems');
   });
 
-  test('a read-only sensor', async ({ page }) => {
-    await signedInBesmart(page);
-    await page.goto('/sensors/1.4');
+  test('a read-only sensor', async ({ page, signedIn }) => {
+    await signedInBesmart(page, signedIn, '/sensors/1.4');
     await expect(page.getByRole('heading', { level: 1, name: /Substation T-12/ })).toBeVisible();
     await expect(page.getByRole('note').first()).toContainText('read-only');
     await expect(page.getByRole('status').filter({ hasText: /points drawn from|No points/ })).toBeVisible();
     await expectNoSeriousViolations(page, '/sensors/1.4');
   });
 
-  test('meter types of a client', async ({ page }) => {
-    await signedInBesmart(page);
-    await page.goto('/meter-types?cid=1');
+  test('meter types of a client', async ({ page, signedIn }) => {
+    await signedInBesmart(page, signedIn, '/meter-types?cid=1');
     const form = page.getByRole('form', { name: 'New meter type' });
     await expect(form).toBeVisible();
     await expect(page.getByRole('row').nth(1)).toBeVisible();
@@ -217,9 +207,8 @@ test.describe('axe, light and dark themes', () => {
     await expectNoSeriousViolations(page, '/meter-types?cid=1 with field errors');
   });
 
-  test('tasks, after running the estimation graph', async ({ page, besmartApi }) => {
-    await signedInBesmart(page);
-    await page.goto('/tasks');
+  test('tasks, after running the estimation graph', async ({ page, signedIn, besmartApi }) => {
+    await signedInBesmart(page, signedIn, '/tasks');
     const form = page.getByRole('form', { name: 'Run a graph by name' });
     await expect(form).toBeVisible();
 
@@ -243,14 +232,12 @@ test.describe('axe, light and dark themes', () => {
     await expectNoSeriousViolations(page, '/tasks with a result, its table and raw answer open');
   });
 
-  test('the sign-in prompt over a page', async ({ page }) => {
-    await signedInBesmart(page);
-    await sensorsPageSettled(page);
-    await expect(page.getByRole('table', { name: 'Watched sensors' }).getByRole('link')).toHaveCount(5);
-    // After a reload the password is no longer in memory: a revoked token needs the prompt.
-    await page.reload();
+  test('the sign-in prompt over a page', async ({ page, signedIn }) => {
+    // Signed in without the form, the page has no password in memory: a revoked token needs the prompt.
+    await signedInBesmart(page, signedIn);
     // Everything on the page has loaded, so the click below is the request that meets the revoked token.
     await sensorsPageSettled(page);
+    await expect(page.getByRole('table', { name: 'Watched sensors' }).getByRole('link')).toHaveCount(5);
     await fakeControl(page, 'besmart', 'expire-tokens');
     await page.getByRole('button', { name: 'Refresh signal types' }).click();
     const dialog = page.getByRole('dialog', { name: 'Sign in to besmart again' });

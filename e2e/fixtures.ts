@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page, type Request, type Route } from '@playwright/test';
 import { preview } from 'vite';
+import { createSessions } from '../src/lib/session/sessions.ts';
+import { memoryStorage } from '../src/lib/session/store.ts';
 import { applyScenario, clockAdvanced, fakesReset, httpControl } from '../src/test/scenarios.ts';
 
 export const SAURES_DEMO = { email: 'demo@saures.ru', password: 'demo' };
@@ -31,7 +33,7 @@ const pendingRequests = new WeakMap<Page, Set<Request>>();
  * then starts from freshly seeded fakes, after checking that the besmart fake
  * speaks the version the project is about.
  */
-export const test = base.extend<{ resetFakes: undefined }, WorkerFixtures>({
+export const test = base.extend<{ resetFakes: undefined; signedIn: SignedIn }, WorkerFixtures>({
   besmartApi: ['current', { option: true, scope: 'worker' }],
   appServer: [
     async ({ besmartApi }, use) => {
@@ -66,6 +68,24 @@ export const test = base.extend<{ resetFakes: undefined }, WorkerFixtures>({
     pendingRequests.set(page, pending);
     await use(page);
   },
+  signedIn: async ({ page, appServer }, use) => {
+    await use(async (...services) => {
+      // The app's own session code, run here: it signs in through this worker's proxy (the clients
+      // resolve their paths against location's origin) and writes what the app keeps in sessionStorage.
+      Object.defineProperty(globalThis, 'location', { value: { origin: appServer }, configurable: true });
+      const storage = memoryStorage();
+      const sessions = createSessions(storage);
+      if (services.includes('saures')) await sessions.saures.signIn(SAURES_DEMO);
+      if (services.includes('besmart')) await sessions.besmart.signIn(BESMART_DEMO);
+      // Init scripts run at every load: only the first may write, or a reload would put back the session
+      // as it was at sign-in (and forget what the app stored since, such as when it last sent each request).
+      await page.addInitScript((items) => {
+        for (const [key, value] of Object.entries(items)) {
+          if (sessionStorage.getItem(key) === null) sessionStorage.setItem(key, value);
+        }
+      }, storage.dump());
+    });
+  },
   resetFakes: [
     async ({ request, besmartApi }, use) => {
       await applyScenario(httpControl(request), fakesReset());
@@ -77,6 +97,15 @@ export const test = base.extend<{ resetFakes: undefined }, WorkerFixtures>({
   ],
 });
 export { expect };
+
+/**
+ * Signs in to the given services as the demo accounts without the sign-in
+ * page, for tests that are not about signing in: the pages loaded afterwards
+ * start with the session, as after a sign-in and a reload (so the password is
+ * not in memory, and a session that ends asks for it). Call it before the
+ * first page.goto; the resets of the test's fakes have run by then.
+ */
+export type SignedIn = (...services: ('saures' | 'besmart')[]) => Promise<void>;
 
 export async function fakeControl(page: Page, service: 'saures' | 'besmart', action: string): Promise<void> {
   const res = await page.request.post(`/${service}/__control/${action}`);

@@ -1,9 +1,9 @@
 import { expect, fakeControl, signInSaures, test } from './fixtures.ts';
 
 test.describe('residents’ overview', () => {
-  test.beforeEach(async ({ page }) => {
+  test.beforeEach(async ({ page, signedIn }) => {
+    await signedIn('saures');
     await page.goto('/');
-    await signInSaures(page);
     await expect(page.getByRole('heading', { level: 1, name: 'Flats' })).toBeVisible();
     await expect(page.getByRole('status').filter({ hasText: '4 flats shown of 4' })).toBeVisible();
   });

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { expect, fakeControl, signInBesmart, test } from './fixtures.ts';
+import { expect, fakeControl, test } from './fixtures.ts';
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, signedIn }) => {
+  await signedIn('besmart');
   await page.goto('/');
-  await signInBesmart(page);
   await expect(page.getByRole('heading', { level: 1, name: 'besmart sensors' })).toBeVisible();
 });
 
