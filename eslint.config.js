@@ -77,7 +77,15 @@ const meterdeck = { rules: { layers: layersRule, 'no-import-cycle': noImportCycl
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dist-bench', 'node_modules', 'test-results', 'playwright-report', 'public/mockServiceWorker.js'],
+    ignores: [
+      'dist',
+      'dist-bench',
+      'dist-server',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'public/mockServiceWorker.js',
+    ],
   },
   {
     extends: [js.configs.recommended, ...tseslint.configs.strict],

@@ -5,7 +5,7 @@ import { publicConfig, resolveUpstreams, type Upstreams } from './upstreams.ts';
 
 /**
  * Mounts the same-origin proxy on Vite's dev server (npm start) and preview
- * server (e2e), with the built-in fakes as upstreams unless SAURES_URL /
+ * server (npm run preview), with the built-in fakes as upstreams unless SAURES_URL /
  * BESMART_URL are set.
  */
 export function meterdeckProxy(): Plugin {
@@ -50,8 +50,9 @@ export function meterdeckProxy(): Plugin {
       if (server.httpServer) refuseConnect(server.httpServer);
       mount(server);
     },
-    // The preview server is also the production server: every response gets
-    // the CSP and the other hardening headers (server/security-headers.ts).
+    // The preview server serves the build as the production server does
+    // (server/app-server.ts, npm run serve): every response gets the CSP and
+    // the other hardening headers (server/security-headers.ts).
     configurePreviewServer(server) {
       sendSecurityHeaders(server.httpServer);
       refuseConnect(server.httpServer, SECURITY_HEADERS);
