@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { test as base, expect, type Page, type Request, type Route } from '@playwright/test';
-import { preview } from 'vite';
+import { startAppServer } from '../server/app-server.ts';
 import { createSessions } from '../src/lib/session/sessions.ts';
 import { memoryStorage } from '../src/lib/session/store.ts';
 import { applyScenario, clockAdvanced, fakesReset, httpControl } from '../src/test/scenarios.ts';
@@ -14,7 +14,7 @@ export interface BesmartApiOption {
 }
 
 interface WorkerFixtures extends BesmartApiOption {
-  /** The base URL of this worker's own preview server. */
+  /** The base URL of this worker's own production server. */
   appServer: string;
 }
 
@@ -27,30 +27,25 @@ const isServiceUrl = (url: URL) => /^\/(saures|besmart)\//.test(url.pathname);
 const pendingRequests = new WeakMap<Page, Set<Request>>();
 
 /**
- * Each worker starts its own production preview server (vite.config.ts, as
- * `npm run preview` runs it: the built app, the proxy, the CSP) on a free
- * port, with its own fakes behind it, so workers share no state. Each test
- * then starts from freshly seeded fakes, after checking that the besmart fake
- * speaks the version the project is about.
+ * Each worker starts its own production server (server/app-server.ts, as
+ * `npm run serve` runs it: the built app, the proxy, the security headers) on
+ * a free port, with its own fakes behind it, so workers share no state. Each
+ * test then starts from freshly seeded fakes, after checking that the besmart
+ * fake speaks the version the project is about.
  */
 export const test = base.extend<{ resetFakes: undefined; signedIn: SignedIn }, WorkerFixtures>({
   besmartApi: ['current', { option: true, scope: 'worker' }],
   appServer: [
     async ({ besmartApi }, use) => {
-      // Read by the proxy plugin when the server starts; a worker serves one project, so one version.
-      process.env.BESMART_API = besmartApi;
-      const server = await preview({
-        root,
-        configFile: `${root}vite.config.ts`,
-        configLoader: 'runner',
-        logLevel: 'warn',
-        preview: { host: '127.0.0.1', port: 0 },
+      const server = await startAppServer({
         // The copy of the build e2e/global-setup.ts took (dist/ itself when run without it).
-        ...(process.env.E2E_DIST ? { build: { outDir: process.env.E2E_DIST } } : {}),
+        distDir: process.env.E2E_DIST ?? `${root}dist`,
+        port: 0,
+        // A worker serves one project, so one besmart version; SAURES_URL/BESMART_URL unset: the fakes.
+        env: { ...process.env, BESMART_API: besmartApi },
+        log: () => {},
       });
-      const url = server.resolvedUrls?.local[0];
-      if (!url) throw new Error('the preview server has no local URL');
-      await use(url.replace(/\/$/, ''));
+      await use(server.url);
       await server.close();
     },
     { scope: 'worker', timeout: 60_000 },

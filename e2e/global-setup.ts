@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
- * The workers' preview servers serve a copy of the build taken when the run
+ * The workers' servers serve a copy of the build taken when the run
  * starts, so a rebuild of dist/ meanwhile (another `npm run build`) cannot
  * pull files from under a running page: its asset names would change.
  */

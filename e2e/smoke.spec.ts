@@ -1,3 +1,6 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { expect, test } from './fixtures.ts';
 
 test('the served app loads with no console errors', async ({ page }) => {
@@ -14,7 +17,7 @@ test('the served app loads with no console errors', async ({ page }) => {
 });
 
 test(
-  'the proxy answers through the preview server for both services',
+  'the proxy answers through the production server for both services',
   { tag: '@both-versions' },
   async ({ request }) => {
     const flats = await request.get('/saures/api/company/flats?sid=not-a-session');
@@ -29,3 +32,40 @@ test(
     expect(refused.status()).toBe(400);
   },
 );
+
+test('npm run serve: the bundled server starts from the build, serves the app and stops cleanly on SIGTERM', async ({
+  request,
+}) => {
+  // The file `npm run serve` runs, as deployed: not the TypeScript the other tests' servers load.
+  const child = spawn(process.execPath, ['dist-server/serve.js'], {
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DIST_DIR: process.env.E2E_DIST ?? 'dist' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines = createInterface({ input: child.stdout });
+  const logged: Record<string, unknown>[] = [];
+  const listening = new Promise<string>((resolve, reject) => {
+    lines.on('line', (line) => {
+      const entry: unknown = JSON.parse(line);
+      if (typeof entry !== 'object' || entry === null) return;
+      logged.push({ ...entry });
+      const msg = 'msg' in entry && typeof entry.msg === 'string' ? entry.msg : '';
+      const url = /^meterdeck listening on (\S+)$/.exec(msg)?.[1];
+      if (url) resolve(url);
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening`)));
+  });
+  try {
+    const url = await listening;
+    expect((await request.get(`${url}/healthz`)).status()).toBe(200);
+    const page = await request.get(`${url}/flats`, { headers: { accept: 'text/html' } });
+    expect(page.headers()['cache-control']).toBe('no-cache');
+    expect(await page.text()).toContain('<div id="root">');
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    expect(await exited).toEqual([0, null]);
+    expect(logged.map((e) => e.msg)).toContain('stopped');
+    expect(logged.some((e) => e.path === '/healthz' && e.status === 200)).toBe(true);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+});
