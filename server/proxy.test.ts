@@ -35,6 +35,9 @@ async function startUpstream(): Promise<Upstream> {
       if (url.includes('/problem')) {
         res.writeHead(422, { 'content-type': 'application/problem+json', 'set-cookie': 'a=b' });
         res.end(JSON.stringify({ title: 'Unprocessable', status: 422, detail: 'since ≥ till' }));
+      } else if (url.includes('/cached')) {
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=600' });
+        res.end('{"cached":true}');
       } else if (url.includes('/empty')) {
         res.writeHead(204).end();
       } else if (url.includes('/slow')) {
@@ -257,6 +260,9 @@ describe('not an open proxy', () => {
     ['a backslash', '/saures/..\\x'],
     ['an encoded NUL', '/saures/api%00/x'],
     ['malformed percent-encoding', '/saures/%zz/x'],
+    ['a path parameter that makes a dot-dot upstream', '/besmart/..;/admin'],
+    ['a path parameter', '/saures/api;jsessionid=x/company/flats'],
+    ['an encoded semicolon', '/besmart/sensors%3B/types'],
     ['no upstream path', '/saures'],
     ['only a slash after the prefix', '/besmart/'],
   ];
@@ -345,6 +351,46 @@ describe('upstream failures', () => {
   });
 });
 
+describe('writes from another site', () => {
+  it.each([
+    ['a form POST from another site (Sec-Fetch-Site)', { 'sec-fetch-site': 'cross-site' }],
+    ['a POST whose Origin is another host', { origin: 'http://evil.example' }],
+    ['a POST from an opaque origin', { origin: 'null' }],
+  ])('refuses %s with 403 and forwards nothing', async (_name, headers) => {
+    const res = await raw(proxyPort, 'POST', '/saures/__control/reset', headers, '');
+    expect(res.status).toBe(403);
+    expect(saures.seen).toEqual([]);
+  });
+
+  it.each([
+    ['the app’s own page (same origin)', { origin: `http://127.0.0.1:PORT`, 'sec-fetch-site': 'same-origin' }],
+    ['the app behind a TLS reverse proxy (https origin, same host)', { origin: `https://127.0.0.1:PORT` }],
+    ['a client that is no browser page (no Origin)', {}],
+  ])('forwards a write from %s', async (_name, headers) => {
+    const withPort = Object.fromEntries(
+      Object.entries(headers).map(([k, v]) => [k, v.replace('PORT', String(proxyPort))]),
+    );
+    const res = await raw(proxyPort, 'POST', '/saures/api/x', withPort, 'a=1');
+    expect(res.status).toBe(200);
+    expect(saures.seen).toHaveLength(1);
+  });
+
+  it('lets reads from elsewhere through (the browser keeps their answers from the other page)', async () => {
+    const res = await raw(proxyPort, 'GET', '/saures/api/x', { 'sec-fetch-site': 'cross-site' });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('caching', () => {
+  it('marks every proxied answer no-store, whatever the upstream said, and refusals too', async () => {
+    const cached = await raw(proxyPort, 'GET', '/saures/cached');
+    expect(cached.status).toBe(200);
+    expect(cached.headers['cache-control']).toBe('no-store');
+    const refused = await raw(proxyPort, 'GET', '/saures/../x');
+    expect(refused.headers['cache-control']).toBe('no-store');
+  });
+});
+
 describe('logging', () => {
   it('never writes a password, token or sid', async () => {
     await raw(proxyPort, 'GET', '/saures/api/company/flats?sid=s3cr3t-sid&flat_id=1');
@@ -368,6 +414,14 @@ describe('logging', () => {
     expect(logs.length).toBeGreaterThanOrEqual(5);
     for (const secret of ['s3cr3t-sid', 'hunter2', 'tok-secret', 'ws-secret']) expect(all).not.toContain(secret);
     expect(all).toContain('sid=[redacted]&flat_id=1');
+  });
+
+  it('logs only known-harmless query values: any other key, access_token and api_key included, is redacted', () => {
+    expect(
+      redactUrl('/besmart/sensors?client_cid=1&sensor_mid=2&access_token=t0k&api_key=k3y&name=Boiler&since=1&till=2'),
+    ).toBe(
+      '/besmart/sensors?client_cid=1&sensor_mid=2&access_token=[redacted]&api_key=[redacted]&name=[redacted]&since=1&till=2',
+    );
   });
 
   it('redacts sid, token and password query values however they are cased', () => {

@@ -19,12 +19,49 @@ type Next = (err?: unknown) => void;
 
 /** Request headers that cross the proxy; nothing else is forwarded (no cookies, no host). */
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'x-auth', 'content-type', 'accept'] as const;
-/** Response headers that come back; set-cookie, location and the like stay behind. */
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'cache-control'] as const;
+/** Response headers that come back; set-cookie, location, the upstream's caching rules and the like stay behind. */
+const FORWARDED_RESPONSE_HEADERS = ['content-type'] as const;
+/**
+ * Every proxied answer (and every refusal) is the user's own data or about
+ * their request: no browser or shared cache may keep it, whatever the
+ * upstream said.
+ */
+const NO_STORE = { 'cache-control': 'no-store' } as const;
 /** Largest upstream answer passed on (a year of one-minute data is ~15 MB). */
 const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
-const SECRET_QUERY_KEYS = /^(sid|token|password|pass|key|x-auth|authorization)$/i;
+/**
+ * Query keys whose values are logged as they are: ids, times and switches
+ * the app and the fakes' controls use. Every other value is `[redacted]`, so
+ * a key nobody thought of (access_token, api_key, a sensor's name or info)
+ * never reaches the log in clear.
+ */
+const LOGGED_QUERY_KEYS = new Set([
+  'flat_id',
+  'client_cid',
+  'sensor_mid',
+  'signal_type_moid',
+  'meter_type_id',
+  'since',
+  'till',
+  'agg',
+  'aggregation',
+  'unit',
+  'origin',
+  'graph_name',
+  'date',
+  'start',
+  'finish',
+  'absolute',
+  'step',
+  // the fakes' controls
+  'ms',
+  'kind',
+  'path',
+  'status',
+  'flat',
+  'on',
+]);
 
 class ProxyRefusal extends Error {
   constructor(
@@ -35,7 +72,7 @@ class ProxyRefusal extends Error {
   }
 }
 
-/** Replaces the values of sid, token, password… in a URL's query for logging. */
+/** Replaces every query value but those of known-harmless keys (ids, times, switches) for logging. */
 export function redactUrl(url: string): string {
   const q = url.indexOf('?');
   if (q < 0) return url;
@@ -51,7 +88,7 @@ export function redactUrl(url: string): string {
       } catch {
         // keep the raw key
       }
-      return SECRET_QUERY_KEYS.test(name) ? `${key}=[redacted]` : pair;
+      return LOGGED_QUERY_KEYS.has(name.toLowerCase()) ? pair : `${key}=[redacted]`;
     });
   return `${url.slice(0, q)}?${params.join('&')}`;
 }
@@ -84,6 +121,9 @@ export function resolveTarget(rawUrl: string, targets: Record<ProxyService, stri
       throw new ProxyRefusal(400, 'Malformed percent-encoding in the path.');
     }
     if (decoded === '.' || decoded === '..') throw new ProxyRefusal(400, 'Path traversal is not allowed.');
+    // "/..;/admin": servlet containers and some proxies read ";…" as a path parameter and drop it, so the
+    // segment becomes ".." upstream. No path of either service has one.
+    if (decoded.includes(';')) throw new ProxyRefusal(400, 'Path parameters (;) are not allowed.');
   }
   const base = new URL(targets[service]);
   const basePath = base.pathname.replace(/\/+$/, '');
@@ -122,6 +162,28 @@ export function refuseConnect(server: EventEmitter, headers: Readonly<Record<str
   });
 }
 
+/**
+ * Why a state-changing request must be refused as coming from another site,
+ * or null. A page elsewhere can make the browser send a form POST here (no
+ * CORS check applies to that): the browser says so in Sec-Fetch-Site, and
+ * in an Origin that is not this server's own. A request with neither header
+ * comes from no browser page (curl, a test's API client) and is let through.
+ */
+export function crossSiteWrite(req: IncomingMessage, method: string): string | null {
+  if (method === 'GET' || method === 'HEAD') return null;
+  if (req.headers['sec-fetch-site'] === 'cross-site') return 'Cross-site requests may not change anything.';
+  const origin = req.headers.origin;
+  if (origin === undefined) return null;
+  let host: string | null = null;
+  try {
+    host = origin === 'null' ? null : new URL(origin).host;
+  } catch {
+    host = null;
+  }
+  // Compared by host: behind a TLS reverse proxy the page's origin is https while this server speaks http.
+  return host !== null && host === req.headers.host ? null : 'Requests from another origin may not change anything.';
+}
+
 async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? '0');
   if (declared > limit) throw new ProxyRefusal(413, `Request body larger than ${limit} bytes.`);
@@ -141,7 +203,7 @@ function sendProblem(res: ServerResponse, status: number, title: string, detail:
     res.end();
     return;
   }
-  res.writeHead(status, { 'content-type': 'application/problem+json' });
+  res.writeHead(status, { 'content-type': 'application/problem+json', ...NO_STORE });
   res.end(JSON.stringify({ type: 'about:blank', title, status, detail }));
 }
 
@@ -180,6 +242,8 @@ export function createProxyMiddleware(options: ProxyOptions) {
     void (async () => {
       try {
         if (!METHODS.has(method)) throw new ProxyRefusal(405, `Method ${method} is not forwarded.`);
+        const crossSite = crossSiteWrite(req, method);
+        if (crossSite) throw new ProxyRefusal(403, crossSite);
         const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, limit);
         const headers: Record<string, string> = {};
         for (const name of FORWARDED_REQUEST_HEADERS) {
@@ -229,7 +293,7 @@ export function createProxyMiddleware(options: ProxyOptions) {
           const value = answer.headers.get(name);
           if (value !== null) outHeaders[name] = value;
         }
-        res.writeHead(answer.status, outHeaders);
+        res.writeHead(answer.status, { ...outHeaders, ...NO_STORE });
         res.end(method === 'HEAD' ? undefined : out);
         log(`[proxy] ${method} ${redactUrl(rawUrl)} → ${answer.status} (${Date.now() - started} ms)`);
       } catch (e) {
