@@ -1,5 +1,5 @@
 import { parseImport } from '../../editing/data/data-import.ts';
-import { csvField, plainDecimal, seriesToCsv } from './csv.ts';
+import { csvField, plainDecimal, seriesToCsv, textField } from './csv.ts';
 
 const T = Date.UTC(2026, 10, 22, 14, 30);
 const Q = 15 * 60_000;
@@ -51,6 +51,13 @@ describe('seriesToCsv', () => {
     expect(back.rows.map((r) => [r.time, r.value, r.origin])).toEqual(rows.map((r) => [r.time, r.value, r.origin]));
   });
 
+  it('writes a unit that a spreadsheet would run as a formula as text', () => {
+    const csv = seriesToCsv({ time: [T], value: [-1.5], unit: '=HYPERLINK("http://evil.example","kWh")' });
+    expect(csv.split('\r\n')[1]).toBe(
+      `${new Date(T).toISOString()},-1.5,"'=HYPERLINK(""http://evil.example"",""kWh"")",measured`,
+    );
+  });
+
   it('is just the header for nothing shown', () => {
     expect(seriesToCsv([])).toBe('time,value,unit,origin\r\n');
   });
@@ -83,5 +90,19 @@ describe('csvField', () => {
     expect(csvField('kW')).toBe('kW');
     expect(csvField('a\nb')).toBe('"a\nb"');
     expect(csvField('a\rb')).toBe('"a\rb"');
+  });
+});
+
+describe('textField', () => {
+  it('puts a quote before text a spreadsheet reads as a formula, and leaves other text alone', () => {
+    expect(['=1+1', '+7', '-2', '@SUM(A1)', '\tx', '\rx'].map(textField)).toEqual([
+      "'=1+1",
+      "'+7",
+      "'-2",
+      "'@SUM(A1)",
+      "'\tx",
+      '"\'\rx"',
+    ]);
+    expect(['kWh', 'm³', 'kW.h', 'a=b', ''].map(textField)).toEqual(['kWh', 'm³', 'kW.h', 'a=b', '']);
   });
 });

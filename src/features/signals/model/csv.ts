@@ -6,6 +6,7 @@ import { originFileWord } from '../../../lib/origins.ts';
  * - time: ISO 8601 UTC (`toISOString()`).
  * - value: plain decimal with '.', no exponent, no thousands separators; an
  *   empty field where the value is NaN (a gap or a non-numeric reading).
+ * - unit: the server's text, made harmless for spreadsheets (textField).
  * - origin: besmart's English word (1 measured, 2 predicted, 3 calculated,
  *   4 estimated, 5 corrected), any other id as its number — what the data
  *   import reads back (lib/origins.ts).
@@ -48,9 +49,19 @@ export function plainDecimal(v: number): string {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
+/**
+ * Text from a server as a cell no spreadsheet runs: one starting with `=`,
+ * `+`, `-`, `@`, a tab or CR would be read as a formula (OWASP's "CSV
+ * injection"), so it gets a leading `'`, which spreadsheets show as text.
+ */
+export function textField(text: string): string {
+  return csvField(/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+}
+
 function line(time: number, value: number, unit: string, origin: number): string {
   const iso = Number.isFinite(time) ? new Date(time).toISOString() : '';
-  return `${iso},${plainDecimal(value)},${csvField(unit)},${csvField(originFileWord(origin))}`;
+  // The unit comes from the server; the origin is one of the app's own words or a number.
+  return `${iso},${plainDecimal(value)},${textField(unit)},${csvField(originFileWord(origin))}`;
 }
 
 /** The CSV text (header and one line per point, each ending in CRLF). */
