@@ -1,4 +1,4 @@
-import type { ConsoleMessage, Page } from '@playwright/test';
+import type { ConsoleMessage, Locator, Page } from '@playwright/test';
 import { z } from 'zod';
 import { SECURITY_HEADERS } from '../server/security-headers.ts';
 import { BESMART_DEMO, expect, SAURES_DEMO, signInBesmart, signInSaures, test } from './fixtures.ts';
@@ -317,3 +317,54 @@ test(
     expect(findLeaks(await collect(), secrets)).toEqual([expect.stringMatching(/^sid in localStorage/)]);
   },
 );
+
+/**
+ * Whether the characters of `text`, where it first stands in a text node
+ * inside `scope`, are drawn left to right as written (a right-to-left
+ * override leaking out of a name before it would draw "1.2" as "2.1").
+ */
+function drawnInOrder(scope: Locator, text: string): Promise<boolean> {
+  return scope.evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(wanted) ?? -1;
+      if (at < 0) continue;
+      const lefts = [...wanted].map((_, i) => {
+        const range = document.createRange();
+        range.setStart(node, at + i);
+        range.setEnd(node, at + i + 1);
+        return range.getBoundingClientRect().left;
+      });
+      return lefts.every((left, i) => i === 0 || left > (lefts[i - 1] ?? left));
+    }
+    throw new Error(`"${wanted}" is not in the element`);
+  }, text);
+}
+
+test('a sensor name with a right-to-left override does not reorder the id beside it', async ({ page, signedIn }) => {
+  await signedIn('besmart');
+  await page.goto('/sensors/1.2');
+  const edit = page.getByRole('form', { name: 'Edit sensor' });
+  await edit.getByLabel('Name').fill('Boiler room \u202e');
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit.getByText('Saved.')).toBeVisible();
+
+  const heading = page.getByRole('heading', { level: 1, name: /Boiler room/ });
+  await expect(heading).toBeVisible();
+  expect(await drawnInOrder(heading, '1.2')).toBe(true);
+
+  await page.getByRole('button', { name: 'Delete sensor' }).click();
+  const question = page.getByRole('alertdialog');
+  await expect(question).toContainText('Boiler room');
+  expect(await drawnInOrder(question, '(1.2)')).toBe(true);
+  await question.getByRole('button', { name: 'Cancel' }).click();
+
+  await page.goto('/sensors');
+  const row = page.getByRole('table', { name: 'Watched sensors' }).getByRole('row', { name: /Boiler room/ });
+  await expect(row).toBeVisible();
+  expect(await drawnInOrder(row, '1.2')).toBe(true);
+  await row.getByRole('button', { name: 'Remove sensor 1.2' }).click();
+  const remove = page.getByRole('alertdialog');
+  await expect(remove).toContainText('Boiler room');
+  expect(await drawnInOrder(remove, '(1.2)')).toBe(true);
+});

@@ -68,7 +68,7 @@ export function SensorPage({
             <ErrorPanel title={t('sensor.failed')} error={sensor.error} onRetry={() => void sensor.refetch()} />
           ) : null}
           <h1>
-            {sensor.data.name} <span className="muted mono">{id}</span>
+            <bdi>{sensor.data.name}</bdi> <span className="muted mono">{id}</span>
           </h1>
           <section className="panel" aria-labelledby="sensor-details">
             <h2 id="sensor-details">{t('sensor.details')}</h2>

@@ -6,6 +6,7 @@ import { addToWatchList, readWatchList } from '../../lib/watch-list.ts';
 import { createTestQueryClient, renderApp } from '../../test/render.tsx';
 import { setupFakeServices } from '../../test/server.ts';
 import { WatchListPage } from './watch-list-page.tsx';
+import { isolate } from '../../lib/bidi.ts';
 
 const { besmart, server, url } = setupFakeServices();
 
@@ -77,7 +78,7 @@ describe('WatchListPage', () => {
     fireEvent.click(remove);
     let dialog = screen.getByRole('alertdialog');
     expect(dialog).toHaveTextContent(
-      'Remove “Weather station on the roof” (1.3) from your watch list? The sensor stays on the server',
+      `Remove “${isolate('Weather station on the roof')}” (1.3) from your watch list? The sensor stays on the server`,
     );
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));

@@ -5,6 +5,7 @@ import type { SensorRef } from '../../api/besmart/schemas.ts';
 import { isApiError } from '../../api/errors.ts';
 import { DataTable } from '../../components/data-table.tsx';
 import { errorText } from '../../components/error-message.ts';
+import { isolate } from '../../lib/bidi.ts';
 import { useI18n } from '../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../lib/queries/besmart.ts';
 import { runtimeConfigQuery } from '../../lib/runtime-config.ts';
@@ -70,7 +71,7 @@ function WatchedSensors({ list, userId }: { list: readonly SensorRef[]; userId: 
                 remove: {
                   text: () => t('sensors.remove'),
                   label: (ref) => t('sensors.removeN', { id: formatSensorId(ref) }),
-                  confirm: (ref) => t('sensors.removeConfirm', { name: nameOf(ref), id: formatSensorId(ref) }),
+                  confirm: (ref) => t('sensors.removeConfirm', { name: isolate(nameOf(ref)), id: formatSensorId(ref) }),
                   confirmText: t('sensors.remove'),
                   busyText: t('sensors.removing'),
                   // Only this browser's list changes (nothing is sent): asked first all the same, then gone at once.
@@ -96,7 +97,7 @@ function SensorName({ sensorRef }: { sensorRef: SensorRef }) {
   return (
     <>
       <Link to={`/sensors/${id}`} className="sensor-name">
-        {sensor.data?.name ?? t('sensors.sensorN', { id })}
+        {sensor.data ? <bdi>{sensor.data.name}</bdi> : t('sensors.sensorN', { id })}
       </Link>{' '}
       <span className="muted mono">{id}</span>
     </>

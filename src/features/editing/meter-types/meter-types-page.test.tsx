@@ -5,6 +5,7 @@ import { DIALECTS } from '../../../api/besmart/schemas.ts';
 import { MeterTypesPage } from './meter-types-page.tsx';
 import { renderSignedIn } from '../../../test/render.tsx';
 import { setupFakeServices } from '../../../test/server.ts';
+import { isolate } from '../../../lib/bidi.ts';
 
 const { besmart } = setupFakeServices();
 
@@ -44,7 +45,7 @@ describe.each(DIALECTS)('MeterTypesPage (besmart %s)', (version) => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Delete DCU-8' }));
     const dialog = screen.getByRole('alertdialog');
-    expect(dialog).toHaveTextContent('Delete the meter type “DCU-8”');
+    expect(dialog).toHaveTextContent(`Delete the meter type “${isolate('DCU-8')}”`);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
     await waitFor(() => expect(screen.queryByRole('cell', { name: 'DCU-8' })).not.toBeInTheDocument());
     expect(writes().map((w) => w.method)).toEqual(['POST', 'PUT', 'DELETE']);

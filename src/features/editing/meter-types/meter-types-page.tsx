@@ -4,6 +4,7 @@ import type { MeterType } from '../../../api/besmart/schemas.ts';
 import { DataTable } from '../../../components/data-table.tsx';
 import { SavedNote } from '../../../components/form/action-row.tsx';
 import { EmptyState, ErrorPanel, Skeleton } from '../../../components/query-state.tsx';
+import { isolate } from '../../../lib/bidi.ts';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
 import { besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
@@ -124,7 +125,11 @@ function MeterTypes({ clientCid }: { clientCid: number }) {
             remove: {
               text: (m) => t('edit.meter.delete', { name: m.meter_type_name }),
               confirm: (m) =>
-                t('edit.meter.deleteConfirm', { name: m.meter_type_name, id: String(m.id), cid: String(clientCid) }),
+                t('edit.meter.deleteConfirm', {
+                  name: isolate(m.meter_type_name),
+                  id: String(m.id),
+                  cid: String(clientCid),
+                }),
               onDelete: (m) => remove.mutateAsync(m),
             },
           }}

@@ -7,6 +7,7 @@ import { readWatchList } from '../../../lib/watch-list.ts';
 import { CreateSensorForm, SensorEditor } from './sensor-editor.tsx';
 import { renderSignedIn } from '../../../test/render.tsx';
 import { setupFakeServices } from '../../../test/server.ts';
+import { isolate } from '../../../lib/bidi.ts';
 
 const { besmart, server } = setupFakeServices();
 
@@ -91,7 +92,7 @@ describe.each(DIALECTS)('besmart %s', (version) => {
       localStorage.setItem(`meterdeck.watch.${userId}`, JSON.stringify([{ client_cid: 1, sensor_mid: 3 }]));
       fireEvent.click(await screen.findByRole('button', { name: 'Delete sensor' }));
       const dialog = screen.getByRole('alertdialog');
-      expect(dialog).toHaveTextContent('Delete the sensor “Weather station on the roof” (1.3)');
+      expect(dialog).toHaveTextContent(`Delete the sensor “${isolate('Weather station on the roof')}” (1.3)`);
       fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
       await waitFor(() => expect(onDeleted).toHaveBeenCalledTimes(1));
       expect(writes()).toEqual([{ method: 'DELETE', path: '/sensors/1.3', query: '' }]);

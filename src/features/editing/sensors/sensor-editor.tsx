@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { SensorRef } from '../../../api/besmart/schemas.ts';
 import { errorText } from '../../../components/error-message.ts';
 import { ErrorPanel, QueryView, Skeleton } from '../../../components/query-state.tsx';
+import { isolate } from '../../../lib/bidi.ts';
 import { useI18n } from '../../../lib/i18n/i18n.tsx';
 import { besmartQueries } from '../../../lib/queries/besmart.ts';
 import { besmartMutations } from '../../../lib/queries/besmart-mutations.ts';
@@ -70,7 +71,7 @@ export function SensorEditor({ sensorRef, onDeleted }: { sensorRef: SensorRef; o
       <div className="danger-zone">
         {confirming ? (
           <ConfirmDialog
-            message={t('edit.sensor.deleteConfirm', { name, id: label(sensorRef) })}
+            message={t('edit.sensor.deleteConfirm', { name: isolate(name), id: label(sensorRef) })}
             confirmLabel={t('edit.confirm.delete')}
             busyLabel={t('edit.sensor.deleting')}
             busy={remove.isPending}
