@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 
-if (!existsSync('dist/index.html') || !existsSync('dist-server/serve.js')) {
+if (!existsSync('dist/index.html') || !existsSync('dist-server/serve.mjs')) {
   console.log('No complete build in dist/ and dist-server/: running npm run build first.');
   execSync('npm run build', { stdio: 'inherit' });
 }

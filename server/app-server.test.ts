@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pickEncoding, startAppServer, type LogEntry, type RunningAppServer } from './app-server.ts';
+import { matchesEtag, pickEncoding, startAppServer, type LogEntry, type RunningAppServer } from './app-server.ts';
 
 const INDEX = '<!doctype html><html><head><script type="module" src="/assets/app-abc123.js"></script></head></html>';
 const SCRIPT = `export const words = ${JSON.stringify('meterdeck '.repeat(500))};\n`;
@@ -86,6 +86,17 @@ describe('the production server', () => {
     const again = await get(`${server.url}/`, { 'if-none-match': String(etag) });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
+    // As a cache in between may pass it on: weakened, or in a list.
+    expect((await get(`${server.url}/`, { 'if-none-match': `"other", W/${String(etag)}` })).status).toBe(304);
+    expect((await get(`${server.url}/`, { 'if-none-match': '"other"' })).status).toBe(200);
+  });
+
+  it('gives each encoding of a file its own ETag', async () => {
+    const url = `${server.url}/assets/app-abc123.js`;
+    const tags = await Promise.all(
+      ['br', 'gzip', 'identity'].map(async (e) => (await get(url, { 'accept-encoding': e })).headers.etag),
+    );
+    expect(new Set(tags).size).toBe(3);
   });
 
   it('answers a route of the app with the page (SPA fallback), but a missing asset with 404', async () => {
@@ -168,6 +179,17 @@ describe('closing', () => {
       upstream.close();
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('matchesEtag', () => {
+  it('matches a tag, a weakened tag, a tag in a list and *', () => {
+    expect(matchesEtag('"a"', '"a"')).toBe(true);
+    expect(matchesEtag('W/"a"', '"a"')).toBe(true);
+    expect(matchesEtag('"b", "a"', '"a"')).toBe(true);
+    expect(matchesEtag('*', '"a"')).toBe(true);
+    expect(matchesEtag('"b"', '"a"')).toBe(false);
+    expect(matchesEtag(undefined, '"a"')).toBe(false);
   });
 });
 

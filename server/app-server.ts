@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, resolve, sep } from 'node:path';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { createProxyMiddleware, redactUrl, refuseConnect } from './proxy.ts';
@@ -55,7 +55,8 @@ const REVALIDATE = 'no-cache';
 
 interface StaticFile {
   type: string;
-  etag: string;
+  /** The content hash; each encoding's ETag is made from it (etagOf). */
+  hash: string;
   body: Buffer;
   /** Compressed once, on first request, then kept (the build is a few MB). */
   encoded: Partial<Record<'br' | 'gzip', Promise<Buffer>>>;
@@ -73,7 +74,10 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   const dist = resolve(options.distDir);
   const log = options.log ?? ((entry: LogEntry) => console.log(JSON.stringify(entry)));
   const grace = options.shutdownGraceMs ?? 10_000;
-  const index = await loadFile(resolve(dist, 'index.html'));
+  // The build does not change while the server runs: its file list is read once, and a request for any
+  // other path is never looked for on disk (nor remembered: a flood of made-up paths costs no memory).
+  const listed = await listFiles(dist);
+  const index = listed.has('/index.html') ? await loadFile(join(dist, 'index.html')) : null;
   if (!index) throw new Error(`No build at ${dist} (index.html is missing): run npm run build first.`);
 
   const upstreams = await resolveUpstreams(options.env ?? process.env);
@@ -82,11 +86,12 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
     log: (line) => log({ time: new Date().toISOString(), level: 'info', msg: line }),
   });
   const files = new Map<string, Promise<StaticFile | null>>();
-  const fileAt = (path: string) => {
-    let file = files.get(path);
+  const fileAt = (urlPath: string): Promise<StaticFile | null> | null => {
+    if (!listed.has(urlPath)) return null;
+    let file = files.get(urlPath);
     if (!file) {
-      file = loadFile(path);
-      files.set(path, file);
+      file = loadFile(join(dist, urlPath));
+      files.set(urlPath, file);
     }
     return file;
   };
@@ -119,8 +124,8 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
       send(res, 405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' }, 'Method not allowed', method);
       return;
     }
-    const path = filePath(dist, url.pathname);
-    const file = path ? await fileAt(path) : null;
+    const path = decodedPath(url.pathname);
+    const file = path === null ? null : await fileAt(path);
     if (file) {
       const immutable = url.pathname.startsWith('/assets/');
       await serveFile(req, res, file, immutable ? IMMUTABLE : REVALIDATE, method);
@@ -137,7 +142,8 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
 
   const server: Server = createServer((req, res) => {
     const started = Date.now();
-    res.on('finish', () => {
+    // 'close', not 'finish': a request the browser gave up on is logged too.
+    res.on('close', () => {
       log({
         time: new Date().toISOString(),
         level: 'info',
@@ -145,6 +151,7 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
         path: redactUrl(req.url ?? '/'),
         status: res.statusCode,
         ms: Date.now() - started,
+        ...(res.writableFinished ? {} : { aborted: true }),
       });
     });
     handle(req, res).catch((e: unknown) => {
@@ -189,27 +196,35 @@ export async function startAppServer(options: AppServerOptions): Promise<Running
   };
 }
 
-/** The file under dist for a URL path, or null when the path leaves dist or names no file there. */
-function filePath(dist: string, pathname: string): string | null {
-  let decoded: string;
+/** A URL path as the file path it names ("/assets/a.js"), or null when it cannot name a file. */
+function decodedPath(pathname: string): string | null {
   try {
-    decoded = decodeURIComponent(pathname);
+    const decoded = decodeURIComponent(pathname);
+    return decoded.includes('\0') ? null : decoded;
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.endsWith('/')) return null;
-  const path = resolve(dist, `.${decoded}`);
-  return path.startsWith(dist + sep) ? path : null;
+}
+
+/** Every file below dir, as URL paths ("/index.html", "/assets/a.js"). */
+async function listFiles(dir: string): Promise<Set<string>> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const paths = new Set<string>();
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const rel = relative(dir, join(entry.parentPath, entry.name));
+    if (!rel.startsWith('..')) paths.add(`/${rel.split(sep).join('/')}`);
+  }
+  return paths;
 }
 
 async function loadFile(path: string): Promise<StaticFile | null> {
   try {
-    if (!(await stat(path)).isFile()) return null;
     const body = await readFile(path);
     const ext = extname(path);
     return {
       type: CONTENT_TYPES[ext] ?? 'application/octet-stream',
-      etag: `"${createHash('sha1').update(body).digest('base64url')}"`,
+      hash: createHash('sha1').update(body).digest('base64url'),
       body,
       encoded: {},
       compressible: COMPRESSIBLE.has(ext) && body.length > 1024,
@@ -233,6 +248,18 @@ export function pickEncoding(acceptEncoding: string | undefined): 'br' | 'gzip' 
   return null;
 }
 
+/**
+ * If-None-Match against our ETag: a list, `*`, or a tag a cache in between
+ * made weak (`W/"…"`) all count (RFC 9110 compares weakly here).
+ */
+export function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (ifNoneMatch === undefined) return false;
+  return ifNoneMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag);
+}
+
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
@@ -243,13 +270,15 @@ async function serveFile(
   cache: string,
   method: string,
 ): Promise<void> {
-  const headers: Record<string, string> = { 'content-type': file.type, 'cache-control': cache, etag: file.etag };
+  const encoding = file.compressible ? pickEncoding(req.headers['accept-encoding']) : null;
+  // Each encoding is a different body, so it gets its own (strong) ETag.
+  const etag = `"${file.hash}${encoding ? `-${encoding}` : ''}"`;
+  const headers: Record<string, string> = { 'content-type': file.type, 'cache-control': cache, etag };
   if (file.compressible) headers.vary = 'Accept-Encoding';
-  if (req.headers['if-none-match'] === file.etag) {
+  if (matchesEtag(req.headers['if-none-match'], etag)) {
     send(res, 304, headers, undefined, method);
     return;
   }
-  const encoding = file.compressible ? pickEncoding(req.headers['accept-encoding']) : null;
   let body = file.body;
   if (encoding) {
     // Off the event loop (zlib's thread pool), once per file. Brotli at quality 9: nearly all of 11's

@@ -1,13 +1,18 @@
 // `npm run serve`: the production server (server/app-server.ts) on HOST:PORT,
 // serving dist/ (npm run build writes it, and bundles this file into
-// dist-server/serve.js, so plain Node runs it).
+// dist-server/serve.mjs, so plain Node runs it).
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { startAppServer, type LogEntry } from './app-server.ts';
 
 const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  DIST_DIR: z.string().min(1).default('dist'),
+  // Beside this file's folder (dist-server/ or server/), whatever the working directory (systemd, say).
+  DIST_DIR: z
+    .string()
+    .min(1)
+    .default(fileURLToPath(new URL('../dist', import.meta.url))),
 });
 
 const log = (entry: LogEntry) => console.log(JSON.stringify(entry));
