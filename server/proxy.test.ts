@@ -354,6 +354,7 @@ describe('upstream failures', () => {
 describe('writes from another site', () => {
   it.each([
     ['a form POST from another site (Sec-Fetch-Site)', { 'sec-fetch-site': 'cross-site' }],
+    ['a POST from a sibling subdomain (Sec-Fetch-Site: same-site)', { 'sec-fetch-site': 'same-site' }],
     ['a POST whose Origin is another host', { origin: 'http://evil.example' }],
     ['a POST from an opaque origin', { origin: 'null' }],
   ])('refuses %s with 403 and forwards nothing', async (_name, headers) => {
@@ -364,7 +365,14 @@ describe('writes from another site', () => {
 
   it.each([
     ['the app’s own page (same origin)', { origin: `http://127.0.0.1:PORT`, 'sec-fetch-site': 'same-origin' }],
-    ['the app behind a TLS reverse proxy (https origin, same host)', { origin: `https://127.0.0.1:PORT` }],
+    [
+      'the app behind a reverse proxy that rewrites Host (Sec-Fetch-Site decides)',
+      { origin: 'https://meterdeck.example', host: '127.0.0.1:PORT', 'sec-fetch-site': 'same-origin' },
+    ],
+    [
+      'an older browser behind a TLS reverse proxy (Origin only: https, same host)',
+      { origin: `https://127.0.0.1:PORT` },
+    ],
     ['a client that is no browser page (no Origin)', {}],
   ])('forwards a write from %s', async (_name, headers) => {
     const withPort = Object.fromEntries(

@@ -163,15 +163,21 @@ export function refuseConnect(server: EventEmitter, headers: Readonly<Record<str
 }
 
 /**
- * Why a state-changing request must be refused as coming from another site,
- * or null. A page elsewhere can make the browser send a form POST here (no
- * CORS check applies to that): the browser says so in Sec-Fetch-Site, and
- * in an Origin that is not this server's own. A request with neither header
- * comes from no browser page (curl, a test's API client) and is let through.
+ * Why a state-changing request must be refused as coming from another page
+ * than the app's, or null. A page elsewhere can make the browser send a form
+ * POST here (no CORS check applies to that). Browsers say where a request
+ * comes from in Sec-Fetch-Site, which no page can set: when it is there,
+ * only the app's own origin ("same-origin") or the user ("none") may write.
+ * Older browsers send only Origin, checked against the Host header (so a
+ * reverse proxy in front must pass the browser's Host on). A request with
+ * neither comes from no browser page (curl, a test's API client) and passes.
  */
 export function crossSiteWrite(req: IncomingMessage, method: string): string | null {
   if (method === 'GET' || method === 'HEAD') return null;
-  if (req.headers['sec-fetch-site'] === 'cross-site') return 'Cross-site requests may not change anything.';
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined) {
+    return site === 'same-origin' || site === 'none' ? null : 'Requests from another site may not change anything.';
+  }
   const origin = req.headers.origin;
   if (origin === undefined) return null;
   let host: string | null = null;
