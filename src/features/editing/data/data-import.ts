@@ -202,7 +202,10 @@ function readRow(fields: readonly string[], c: Columns, unit: string, line: numb
   const origin = parseImportOrigin(originText);
   if (Number.isNaN(origin)) return { line, code: 'origin', detail: originText.trim() };
   const unitText = c.unit === null ? '' : (fields[c.unit] ?? '').trim();
-  if (unitText !== '' && unitText !== unit) return { line, code: 'unit', detail: unitText };
+  // The export puts a quote before a unit a spreadsheet would run as a formula (signals/model/csv.ts): the
+  // same unit, read back.
+  const readUnit = /^'[=+\-@\t\r]/.test(unitText) ? unitText.slice(1) : unitText;
+  if (readUnit !== '' && readUnit !== unit) return { line, code: 'unit', detail: unitText };
   return { line, time, value, origin };
 }
 

@@ -51,8 +51,10 @@ describe('seriesToCsv', () => {
     expect(back.rows.map((r) => [r.time, r.value, r.origin])).toEqual(rows.map((r) => [r.time, r.value, r.origin]));
   });
 
-  it('writes a unit that a spreadsheet would run as a formula as text', () => {
-    const csv = seriesToCsv({ time: [T], value: [-1.5], unit: '=HYPERLINK("http://evil.example","kWh")' });
+  it('writes a unit that a spreadsheet would run as a formula as text, and the import reads it back', () => {
+    const unit = '=HYPERLINK("http://evil.example","kWh")';
+    const csv = seriesToCsv({ time: [T], value: [-1.5], unit });
+    expect(parseImport(csv, unit).problems).toEqual([]);
     expect(csv.split('\r\n')[1]).toBe(
       `${new Date(T).toISOString()},-1.5,"'=HYPERLINK(""http://evil.example"",""kWh"")",measured`,
     );
