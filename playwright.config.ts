@@ -10,7 +10,7 @@ import type { BesmartApiOption } from './e2e/fixtures.ts';
  * renewal, each kind of write, error bodies, where a token may travel). The
  * client's unit tests cover every endpoint against both fakes; a second e2e
  * run of chart gestures, keyboard paths or accessibility scans would test the
- * same page twice. Every worker starts its own preview server with its own
+ * same page twice. Every worker starts its own production server with its own
  * fakes (e2e/fixtures.ts), so tests run in parallel, each from freshly seeded
  * fakes.
  */

@@ -72,12 +72,13 @@ export const test = base.extend<{ resetFakes: undefined; signedIn: SignedIn }, W
       const sessions = createSessions(storage);
       if (services.includes('saures')) await sessions.saures.signIn(SAURES_DEMO);
       if (services.includes('besmart')) await sessions.besmart.signIn(BESMART_DEMO);
-      // Init scripts run at every load: only the first may write, or a reload would put back the session
-      // as it was at sign-in (and forget what the app stored since, such as when it last sent each request).
+      // Init scripts run at every load: only the first may write (a marker says it has), or a reload would
+      // put back the session as it was at sign-in, after a sign-out too, and forget what the app stored
+      // since (such as when it last sent each request).
       await page.addInitScript((items) => {
-        for (const [key, value] of Object.entries(items)) {
-          if (sessionStorage.getItem(key) === null) sessionStorage.setItem(key, value);
-        }
+        if (sessionStorage.getItem('e2e.signedIn') !== null) return;
+        sessionStorage.setItem('e2e.signedIn', '1');
+        for (const [key, value] of Object.entries(items)) sessionStorage.setItem(key, value);
       }, storage.dump());
     });
   },

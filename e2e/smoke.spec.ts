@@ -37,7 +37,7 @@ test('npm run serve: the bundled server starts from the build, serves the app an
   request,
 }) => {
   // The file `npm run serve` runs, as deployed: not the TypeScript the other tests' servers load.
-  const child = spawn(process.execPath, ['dist-server/serve.js'], {
+  const child = spawn(process.execPath, [process.env.E2E_SERVE ?? 'dist-server/serve.mjs'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DIST_DIR: process.env.E2E_DIST ?? 'dist' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -45,7 +45,13 @@ test('npm run serve: the bundled server starts from the build, serves the app an
   const logged: Record<string, unknown>[] = [];
   const listening = new Promise<string>((resolve, reject) => {
     lines.on('line', (line) => {
-      const entry: unknown = JSON.parse(line);
+      let entry: unknown;
+      try {
+        entry = JSON.parse(line);
+      } catch {
+        reject(new Error(`the server wrote a line that is not JSON: ${line}`));
+        return;
+      }
       if (typeof entry !== 'object' || entry === null) return;
       logged.push({ ...entry });
       const msg = 'msg' in entry && typeof entry.msg === 'string' ? entry.msg : '';
