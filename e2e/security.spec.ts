@@ -368,3 +368,26 @@ test('a sensor name with a right-to-left override does not reorder the id beside
   await expect(remove).toContainText('Boiler room');
   expect(await drawnInOrder(remove, '(1.2)')).toBe(true);
 });
+
+test('a 3,000-character word from the server wraps: no page grows wider than the screen', async ({
+  page,
+  signedIn,
+}) => {
+  await signedIn('besmart');
+  await page.goto('/sensors/1.2');
+  const edit = page.getByRole('form', { name: 'Edit sensor' });
+  const word = 'x'.repeat(3000);
+  await edit.getByLabel('Name').fill(`Boiler${'y'.repeat(190)}`);
+  await edit.getByLabel('Comments').fill(word);
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  await expect(edit.getByText('Saved.')).toBeVisible();
+  for (const width of [1440, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const path of ['/sensors/1.2', '/sensors']) {
+      await page.goto(path);
+      await expect(page.getByText(/Boilery/).first()).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect({ path, width, overflow }).toEqual({ path, width, overflow: 0 });
+    }
+  }
+});
