@@ -253,3 +253,24 @@ test('signing out clears that service’s data and leaves no sid or token in any
   expect(dump).not.toContain('"demo"');
   expect(dump).not.toMatch(/sid|token/i);
 });
+
+test('signing out in one tab signs out the tab opened from it, also after its reload', async ({ page, signedIn }) => {
+  await signedIn('besmart');
+  await page.goto('/sensors');
+  await expect(page.getByRole('heading', { level: 1, name: 'besmart sensors' })).toBeVisible();
+  // A tab opened from the app starts with a copy of its sessionStorage, the session included.
+  const [other] = await Promise.all([page.waitForEvent('popup'), page.evaluate(() => window.open('/sensors/1.1'))]);
+  await expect(other.getByRole('heading', { level: 1, name: /Main switchboard meter/ })).toBeVisible();
+  const besmartSession = (tab: typeof page) =>
+    tab.evaluate(() => {
+      const stored: unknown = JSON.parse(sessionStorage.getItem('meterdeck.session') ?? '{}');
+      return typeof stored === 'object' && stored !== null && 'state' in stored ? JSON.stringify(stored.state) : '';
+    });
+  expect(await besmartSession(other)).toContain('"token"');
+
+  await page.getByRole('button', { name: 'Sign out of besmart' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  expect(await besmartSession(other)).toContain('"besmart":null');
+  await other.reload();
+  await expect(other.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+});

@@ -77,7 +77,10 @@ function Connected({ label, service }: { label: string; service: 'saures' | 'bes
   );
 }
 
-/** Signs out of one service: its session, its in-memory credentials and every cached response of it. */
+/**
+ * Signs out of one service: its session, its in-memory credentials and every
+ * cached response of it (sign-out-sync.ts tells the app's other tabs).
+ */
 export function useSignOut() {
   const sessions = useSessions();
   const queryClient = useQueryClient();
