@@ -19,6 +19,7 @@ export function round(n, digits = 1) {
 
 export function build() {
   execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
+  execSync('npx vite build --config vite.server.config.ts --logLevel warn', { stdio: 'inherit' });
 }
 
 /** Starts `vite preview` (proxy + fakes) and resolves when it answers. */

@@ -5,6 +5,7 @@
 import { build, launch, serve, writeResults } from './lib.mjs';
 import { benchChart, benchRangeSwitch, signInBundle } from './chart.mjs';
 import { benchOverview } from './overview.mjs';
+import { benchProxyMemory } from './proxy-memory.mjs';
 
 const only = process.argv[2];
 build();
@@ -15,6 +16,7 @@ try {
   if (!only || only === 'chart') await benchChart(browser);
   if (!only || only === 'switch') await benchRangeSwitch(browser, server.url);
   if (!only || only === 'overview') await benchOverview(browser, server.url);
+  if (!only || only === 'proxy-memory') await benchProxyMemory();
   writeResults();
 } finally {
   await browser.close();

@@ -38,6 +38,11 @@ async function startUpstream(): Promise<Upstream> {
       } else if (url.includes('/cached')) {
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=600' });
         res.end('{"cached":true}');
+      } else if (url.includes('/big')) {
+        // 5,000 bytes in chunks, with no content-length: only counting while it streams finds the size.
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        for (let i = 0; i < 5; i++) res.write('x'.repeat(1000));
+        res.end();
       } else if (url.includes('/empty')) {
         res.writeHead(204).end();
       } else if (url.includes('/slow')) {
@@ -436,5 +441,85 @@ describe('logging', () => {
     expect(redactUrl('/saures/api/meter/meters/?SID=abc&flat_id=2&Password=x')).toBe(
       '/saures/api/meter/meters/?SID=[redacted]&flat_id=2&Password=[redacted]',
     );
+  });
+});
+
+describe('bounded resources', () => {
+  let bounded: Server;
+  let port: number;
+  beforeAll(async () => {
+    const mw = createProxyMiddleware({
+      targets: { saures: `http://127.0.0.1:${saures.port}`, besmart: `http://127.0.0.1:${besmart.port}/api` },
+      log: () => {},
+      maxConcurrentBodies: 2,
+      bodyTimeoutMs: 1500,
+      maxResponseBytes: 1000,
+    });
+    bounded = createServer((req, res) => mw(req, res, () => res.writeHead(404).end()));
+    port = await listen(bounded);
+  });
+  afterAll(async () => {
+    bounded.closeAllConnections();
+    await new Promise((r) => bounded.close(r));
+  });
+
+  /** A POST whose body has begun but not ended; `finish()` sends the rest and resolves with the answer. */
+  function openUpload(path: string) {
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path,
+      headers: { 'content-type': 'text/plain', 'content-length': '4' },
+    });
+    const answer = new Promise<RawAnswer>((resolve, reject) => {
+      req.on('response', (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      });
+      req.on('error', reject);
+    });
+    req.write('ab');
+    return {
+      answer,
+      finish: () => {
+        req.end('cd');
+        return answer;
+      },
+    };
+  }
+
+  it('holds at most N bodies at once: one more gets 503 with Retry-After, and the slots come back', async () => {
+    const first = openUpload('/saures/api/one');
+    const second = openUpload('/saures/api/two');
+    // Both are being read once a third is turned away; the answer to it says when to try again.
+    await vi.waitFor(async () => {
+      const third = await raw(port, 'POST', '/saures/api/three', { 'content-type': 'text/plain' }, 'x');
+      expect(third.status).toBe(503);
+      expect(third.headers['retry-after']).toBe('1');
+    });
+    expect((await first.finish()).status).toBe(200);
+    expect((await second.finish()).status).toBe(200);
+    expect((await raw(port, 'POST', '/saures/api/four', { 'content-type': 'text/plain' }, 'x')).status).toBe(200);
+    expect(saures.seen.map((r) => r.url)).toEqual(['/api/one', '/api/two', '/api/four']);
+  });
+
+  it('drops a body that does not arrive in time, forwards nothing, and frees its slot', async () => {
+    const slow = openUpload('/saures/api/slow-body');
+    await expect(slow.answer).rejects.toThrow();
+    expect(saures.seen).toEqual([]);
+    const a = openUpload('/saures/api/a');
+    const b = openUpload('/saures/api/b');
+    expect((await a.finish()).status).toBe(200);
+    expect((await b.finish()).status).toBe(200);
+  });
+
+  it('cuts off an upstream answer that grows past the limit while it streams', async () => {
+    const res = await raw(port, 'GET', '/saures/big');
+    expect(res.status).toBe(502);
+    expect(res.body).toContain('too large');
   });
 });

@@ -13,6 +13,12 @@ export interface ProxyOptions {
   maxBodyBytes?: number;
   /** Upstream time limit in ms (default 30 s) before answering 504. */
   timeoutMs?: number;
+  /** How many request bodies may be held at once (default 4: 64 MiB at most); beyond, 503 with Retry-After. */
+  maxConcurrentBodies?: number;
+  /** How long a request body may take to arrive, in ms (default 30 s), before 408. */
+  bodyTimeoutMs?: number;
+  /** Largest upstream answer passed on, in bytes (default 64 MiB); a larger one is cut off while it streams. */
+  maxResponseBytes?: number;
 }
 
 type Next = (err?: unknown) => void;
@@ -27,7 +33,7 @@ const FORWARDED_RESPONSE_HEADERS = ['content-type'] as const;
  * upstream said.
  */
 const NO_STORE = { 'cache-control': 'no-store' } as const;
-/** Largest upstream answer passed on (a year of one-minute data is ~15 MB). */
+/** Largest upstream answer passed on by default (a year of one-minute data is ~15 MB). */
 const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
 /**
@@ -190,16 +196,58 @@ export function crossSiteWrite(req: IncomingMessage, method: string): string | n
   return host !== null && host === req.headers.host ? null : 'Requests from another origin may not change anything.';
 }
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+/** Reads a request body of at most `limit` bytes, arriving within `timeoutMs` (else 408 and the request is dropped). */
+async function readBody(req: IncomingMessage, limit: number, timeoutMs: number): Promise<Buffer<ArrayBuffer>> {
   const declared = Number(req.headers['content-length'] ?? '0');
   if (declared > limit) throw new ProxyRefusal(413, `Request body larger than ${limit} bytes.`);
+  // With a declared length the body goes straight into one buffer of that size (no second copy to join
+  // the chunks); without one, chunks are joined at the end.
+  const whole = declared > 0 ? Buffer.allocUnsafe(declared) : null;
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buf.length;
-    if (size > limit) throw new ProxyRefusal(413, `Request body larger than ${limit} bytes.`);
-    chunks.push(buf);
+  let late = false;
+  // A slow body would otherwise hold its buffer and its connection for as long as the client likes.
+  const timer = setTimeout(() => {
+    late = true;
+    req.destroy();
+  }, timeoutMs);
+  try {
+    for await (const chunk of req) {
+      const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+      if (size + buf.length > limit) throw new ProxyRefusal(413, `Request body larger than ${limit} bytes.`);
+      if (whole && size + buf.length <= whole.length) buf.copy(whole, size);
+      else chunks.push(buf);
+      size += buf.length;
+    }
+  } catch (e) {
+    if (late) throw new ProxyRefusal(408, `The request body did not arrive within ${timeoutMs / 1000} s.`);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+  if (late) throw new ProxyRefusal(408, `The request body did not arrive within ${timeoutMs / 1000} s.`);
+  if (whole && chunks.length === 0) return whole.subarray(0, size);
+  // No length declared, or more arrived than it said: the bytes in the order they came.
+  return Buffer.concat(whole ? [whole.subarray(0, Math.min(size, whole.length)), ...chunks] : chunks);
+}
+
+/** Reads an upstream answer, cutting it off as soon as it passes `limit` bytes (the rest is never read). */
+async function readAnswer(answer: Response, limit: number): Promise<Buffer> {
+  const declared = Number(answer.headers.get('content-length') ?? '0');
+  if (declared > limit) throw new ProxyRefusal(502, 'The upstream answer is too large.');
+  if (!answer.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = answer.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new ProxyRefusal(502, 'The upstream answer is too large.');
+    }
+    chunks.push(value);
   }
   return Buffer.concat(chunks);
 }
@@ -223,6 +271,11 @@ export function createProxyMiddleware(options: ProxyOptions) {
   const log = options.log ?? ((line: string) => console.log(line));
   const limit = options.maxBodyBytes ?? 16 * 1024 * 1024;
   const timeoutMs = options.timeoutMs ?? 30_000;
+  const maxBodies = options.maxConcurrentBodies ?? 4;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 30_000;
+  const maxAnswer = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  /** Request bodies in memory now (read or being read): each may hold up to `limit` bytes, so they are counted. */
+  let bodiesHeld = 0;
   for (const url of Object.values(options.targets)) new URL(url); // fail fast on a bad base URL
 
   return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
@@ -245,12 +298,23 @@ export function createProxyMiddleware(options: ProxyOptions) {
       return;
     }
     const upstream = target;
+    let holdsBody = false;
     void (async () => {
       try {
         if (!METHODS.has(method)) throw new ProxyRefusal(405, `Method ${method} is not forwarded.`);
         const crossSite = crossSiteWrite(req, method);
         if (crossSite) throw new ProxyRefusal(403, crossSite);
-        const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, limit);
+        let body: Buffer<ArrayBuffer> | undefined;
+        if (method !== 'GET' && method !== 'HEAD') {
+          if (bodiesHeld >= maxBodies) {
+            res.setHeader('retry-after', '1');
+            throw new ProxyRefusal(503, 'Too many requests with a body at once; try again in a moment.');
+          }
+          // The slot is held until the answer has gone back: the body stays in memory until then.
+          bodiesHeld += 1;
+          holdsBody = true;
+          body = await readBody(req, limit, bodyTimeoutMs);
+        }
         const headers: Record<string, string> = {};
         for (const name of FORWARDED_REQUEST_HEADERS) {
           const value = req.headers[name];
@@ -268,14 +332,12 @@ export function createProxyMiddleware(options: ProxyOptions) {
           answer = await fetch(upstream, {
             method,
             headers,
-            body: body && body.length > 0 ? new Uint8Array(body) : null,
+            // The Buffer itself (a Uint8Array over its own ArrayBuffer): no copy of a body of up to 16 MiB.
+            body: body && body.length > 0 ? body : null,
             redirect: 'manual',
             signal,
           });
-          const declared = Number(answer.headers.get('content-length') ?? '0');
-          if (declared > MAX_RESPONSE_BYTES) throw new ProxyRefusal(502, 'The upstream answer is too large.');
-          out = Buffer.from(await answer.arrayBuffer());
-          if (out.length > MAX_RESPONSE_BYTES) throw new ProxyRefusal(502, 'The upstream answer is too large.');
+          out = await readAnswer(answer, maxAnswer);
         } catch (e) {
           if (e instanceof ProxyRefusal) throw e;
           if (gone.signal.aborted) {
@@ -310,6 +372,8 @@ export function createProxyMiddleware(options: ProxyOptions) {
           log(`[proxy] ${method} ${redactUrl(rawUrl)} failed: ${e instanceof Error ? e.name : 'error'}`);
           sendProblem(res, 502, 'Bad Gateway', 'The proxy could not complete the request.');
         }
+      } finally {
+        if (holdsBody) bodiesHeld -= 1;
       }
     })();
   };
