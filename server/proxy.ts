@@ -205,6 +205,8 @@ async function readBody(req: IncomingMessage, limit: number, timeoutMs: number):
   const whole = declared > 0 ? Buffer.allocUnsafe(declared) : null;
   const chunks: Buffer[] = [];
   let size = 0;
+  /** Bytes written into `whole`: only these are ever used (allocUnsafe leaves the rest as it was). */
+  let filled = 0;
   let late = false;
   // A slow body would otherwise hold its buffer and its connection for as long as the client likes.
   const timer = setTimeout(() => {
@@ -215,8 +217,10 @@ async function readBody(req: IncomingMessage, limit: number, timeoutMs: number):
     for await (const chunk of req) {
       const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
       if (size + buf.length > limit) throw new ProxyRefusal(413, `Request body larger than ${limit} bytes.`);
-      if (whole && size + buf.length <= whole.length) buf.copy(whole, size);
-      else chunks.push(buf);
+      if (whole && chunks.length === 0 && filled + buf.length <= whole.length) {
+        buf.copy(whole, filled);
+        filled += buf.length;
+      } else chunks.push(buf);
       size += buf.length;
     }
   } catch (e) {
@@ -226,9 +230,9 @@ async function readBody(req: IncomingMessage, limit: number, timeoutMs: number):
     clearTimeout(timer);
   }
   if (late) throw new ProxyRefusal(408, `The request body did not arrive within ${timeoutMs / 1000} s.`);
-  if (whole && chunks.length === 0) return whole.subarray(0, size);
+  if (whole && chunks.length === 0) return whole.subarray(0, filled);
   // No length declared, or more arrived than it said: the bytes in the order they came.
-  return Buffer.concat(whole ? [whole.subarray(0, Math.min(size, whole.length)), ...chunks] : chunks);
+  return Buffer.concat(whole ? [whole.subarray(0, filled), ...chunks] : chunks);
 }
 
 /** Reads an upstream answer, cutting it off as soon as it passes `limit` bytes (the rest is never read). */
