@@ -30,6 +30,8 @@ export function followSignOutsElsewhere(sessions: Sessions, queryClient: QueryCl
     } finally {
       fromElsewhere = false;
     }
+    // The same three steps as useSignOut (sign-in-page.tsx), written again on purpose: one shared module
+    // would become a chunk of its own on the sign-in route, which is at its size budget.
     void queryClient.cancelQueries({ queryKey: serviceRootKey(service) });
     queryClient.removeQueries({ queryKey: serviceRootKey(service) });
   });
